@@ -1,0 +1,8 @@
+package io.autotable.workload;
+
+/** Whether a statement the warehouse ran finished or failed. */
+public enum EventStatus
+{
+    SUCCEEDED,
+    FAILED
+}
