@@ -133,6 +133,19 @@ public record ColumnType(Kind kind, int length, int precision, int scale)
         String second = matcher.group(3);
         Integer a = first == null ? null : first.equalsIgnoreCase("max") ? MAX_VARCHAR_LENGTH : Integer.parseInt(first);
         int b = second == null ? 0 : Integer.parseInt(second);
+        try {
+            return parse(text, name, a, b);
+        }
+        catch (CaptureException e) {
+            if (e.getMessage().startsWith("unknown column type")) {
+                throw e;
+            }
+            throw CaptureException.invalid("invalid column type '%s': %s", text.strip(), e.getMessage());
+        }
+    }
+
+    private static ColumnType parse(String text, String name, Integer a, int b)
+    {
         return switch (name) {
             case "smallint", "int2", "short", "tinyint", "byte" -> of(Kind.SMALLINT);
             case "integer", "int", "int4", "mediumint" -> of(Kind.INTEGER);

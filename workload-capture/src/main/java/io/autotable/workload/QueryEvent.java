@@ -3,6 +3,7 @@ package io.autotable.workload;
 import io.autotable.error.CaptureException;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -14,7 +15,7 @@ import static java.util.Objects.requireNonNull;
  *        {@code id} it identifies the event, so importing the same log twice adds nothing twice
  * @param id the event's id within its source (a query id, or a line number)
  * @param user who ran it
- * @param start when it started
+ * @param start when it started, to the microsecond
  * @param durationMicros how long it ran, in microseconds
  * @param rows rows it returned or changed
  * @param sql the statement's text
@@ -39,7 +40,8 @@ public record QueryEvent(
         requireNonNull(source, "source is null");
         requireNonNull(id, "id is null");
         requireNonNull(user, "user is null");
-        requireNonNull(start, "start is null");
+        // microseconds, as warehouse logs and the repository keep them
+        start = requireNonNull(start, "start is null").truncatedTo(ChronoUnit.MICROS);
         requireNonNull(sql, "sql is null");
         requireNonNull(fingerprint, "fingerprint is null");
         requireNonNull(status, "status is null");

@@ -1,0 +1,100 @@
+package io.autotable.repository;
+
+import io.autotable.error.CaptureException;
+import io.autotable.error.ErrorCode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The directory that holds everything autotable learns or does for one warehouse: the workload
+ * repository, the embedded warehouse's data, reports and the workspace lock.
+ */
+public record Workspace(Path directory)
+{
+    public static final String DEFAULT_DIRECTORY = "autotable-workspace";
+    /** The repository's H2 database name: the file is {@code autotable.mv.db}. */
+    public static final String REPOSITORY_NAME = "autotable";
+    /** The embedded warehouse's H2 database name: the file is {@code warehouse.mv.db}. */
+    public static final String WAREHOUSE_NAME = "warehouse";
+
+    public Workspace
+    {
+        directory = requireNonNull(directory, "directory is null").toAbsolutePath().normalize();
+    }
+
+    /**
+     * Creates the directory when it does not exist and checks that autotable can write in it.
+     *
+     * @throws CaptureException with {@link ErrorCode#WORKSPACE_NOT_WRITABLE} naming the directory
+     */
+    public Workspace createIfMissing()
+    {
+        try {
+            if (Files.exists(directory) && !Files.isDirectory(directory)) {
+                throw notWritable("it is a file, not a directory");
+            }
+            Files.createDirectories(directory);
+            Path probe = Files.createTempFile(directory, ".write-check", ".tmp");
+            Files.delete(probe);
+        }
+        catch (IOException | SecurityException e) {
+            throw notWritable(e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        return this;
+    }
+
+    /**
+     * Checks that the workspace has a repository, for commands that only read one.
+     *
+     * @throws CaptureException with {@link ErrorCode#WORKSPACE_NOT_INITIALIZED}
+     */
+    public Workspace requireExisting()
+    {
+        if (!Files.exists(repositoryFile())) {
+            throw new CaptureException(ErrorCode.WORKSPACE_NOT_INITIALIZED,
+                    "no autotable workspace at %s: run 'autotable init --benchmark tpch --scale 0.01 --workspace %s' or 'autotable catalog import FILE' first"
+                            .formatted(directory, directory));
+        }
+        return this;
+    }
+
+    public Path repositoryFile()
+    {
+        return directory.resolve(REPOSITORY_NAME + ".mv.db");
+    }
+
+    public Path warehouseFile()
+    {
+        return directory.resolve(WAREHOUSE_NAME + ".mv.db");
+    }
+
+    public Path lockFile()
+    {
+        return directory.resolve("workspace.lock");
+    }
+
+    public Path reportsDirectory()
+    {
+        return directory.resolve("reports");
+    }
+
+    /**
+     * The JDBC URL of one of the workspace's H2 databases. AUTO_SERVER lets a second process (the
+     * daemon and a command) open the same file: the first opener serves it to the others over
+     * loopback, so they never write the file concurrently.
+     */
+    public String jdbcUrl(String databaseName)
+    {
+        return "jdbc:h2:file:" + directory.resolve(databaseName) + ";AUTO_SERVER=TRUE";
+    }
+
+    private CaptureException notWritable(String reason)
+    {
+        return new CaptureException(ErrorCode.WORKSPACE_NOT_WRITABLE,
+                "cannot write to workspace %s (%s): choose another directory with --workspace".formatted(directory, reason));
+    }
+}

@@ -1,0 +1,209 @@
+package io.autotable.repository;
+
+import io.autotable.catalog.Column;
+import io.autotable.catalog.ColumnType;
+import io.autotable.catalog.Table;
+import io.autotable.design.DistStyle;
+import io.autotable.design.PhysicalDesign;
+import io.autotable.design.SortStyle;
+import io.autotable.design.TableDesign;
+import io.autotable.error.CaptureException;
+import io.autotable.error.ErrorCode;
+import io.autotable.workload.QueryEvent;
+import io.autotable.workload.QueryShape;
+import io.autotable.workload.StatementKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TestWorkloadRepository
+{
+    @TempDir
+    Path directory;
+
+    private static Table nation()
+    {
+        return Table.declared("nation", List.of(
+                Column.notNull("n_nationkey", ColumnType.of(ColumnType.Kind.INTEGER)),
+                Column.notNull("n_name", ColumnType.character(25))));
+    }
+
+    private static List<QueryEvent> events(String source, int count)
+    {
+        List<QueryEvent> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            events.add(QueryEvent.succeeded(source, Integer.toString(i), "user" + (i % 3), Instant.ofEpochSecond(1_700_000_000L + i), 1_000 + i, i,
+                    "select * from nation where n_nationkey = " + i, "fp" + (i % 7)));
+        }
+        return events;
+    }
+
+    @Test
+    void freshWorkspaceHasTheLatestSchema()
+    {
+        try (WorkloadRepository repository = WorkloadRepository.open(new Workspace(directory))) {
+            assertThat(repository.schemaVersion()).isEqualTo(Migrations.latestVersion());
+            assertThat(repository.catalogEntries()).isEmpty();
+            assertThat(repository.eventCount()).isZero();
+        }
+        assertThat(directory.resolve("autotable.mv.db")).exists();
+    }
+
+    @Test
+    void storesCatalogAndDesignAcrossReopening()
+    {
+        Workspace workspace = new Workspace(directory);
+        TableDesign design = TableDesign.initial().withDistribution(DistStyle.ALL, Optional.empty()).withSortKey(SortStyle.COMPOUND, List.of("n_name"));
+        try (WorkloadRepository repository = WorkloadRepository.open(workspace)) {
+            repository.saveTables(List.of(nation()), TableState.COMPLETE, "test", PhysicalDesign.empty().with("nation", design));
+        }
+        try (WorkloadRepository repository = WorkloadRepository.openExisting(workspace)) {
+            assertThat(repository.catalog().table("nation")).isEqualTo(nation());
+            assertThat(repository.catalogEntry("NATION")).get().extracting(CatalogEntry::state, CatalogEntry::origin)
+                    .containsExactly(TableState.COMPLETE, "test");
+            assertThat(repository.design().table("nation")).isEqualTo(design);
+        }
+    }
+
+    @Test
+    void incompleteTablesAreListedButNeverInTheUsableCatalog()
+    {
+        try (WorkloadRepository repository = WorkloadRepository.open(new Workspace(directory))) {
+            repository.saveTable(nation(), TableState.INCOMPLETE, "tpch scale 0.01");
+
+            assertThat(repository.catalogEntries()).extracting(CatalogEntry::state).containsExactly(TableState.INCOMPLETE);
+            assertThat(repository.catalog().tables()).isEmpty();
+        }
+    }
+
+    @Test
+    void reimportingTheSameEventsAddsNothingTwice()
+    {
+        try (WorkloadRepository repository = WorkloadRepository.open(new Workspace(directory))) {
+            assertThat(repository.appendEvents(events("log-a", 12_345))).isEqualTo(12_345);
+            assertThat(repository.appendEvents(events("log-a", 12_345))).isZero();
+            assertThat(repository.appendEvents(events("log-b", 10))).isEqualTo(10);
+
+            assertThat(repository.eventCount()).isEqualTo(12_355);
+        }
+    }
+
+    @Test
+    void eventsReadBackAsWritten()
+    {
+        List<QueryEvent> written = new ArrayList<>(events("log", 5));
+        written.add(QueryEvent.failed("log", "failed-1", "etl", Instant.parse("2026-01-02T03:04:05.678901Z"), 17, "select nope", "fpx", "column nope not found"));
+        try (WorkloadRepository repository = WorkloadRepository.open(new Workspace(directory))) {
+            repository.appendEvents(written);
+            List<QueryEvent> read = new ArrayList<>();
+            repository.forEachEvent(read::add);
+
+            assertThat(read).isEqualTo(written);
+        }
+    }
+
+    @Test
+    void storesAStatementOfTenMegabytes()
+    {
+        String huge = "select 1 " + "-".repeat(10 * 1024 * 1024);
+        try (WorkloadRepository repository = WorkloadRepository.open(new Workspace(directory))) {
+            repository.appendEvents(List.of(QueryEvent.succeeded("log", "1", "u", Instant.EPOCH, 1, 1, huge, "fp")));
+            List<QueryEvent> read = new ArrayList<>();
+            repository.forEachEvent(read::add);
+
+            assertThat(read).singleElement().extracting(QueryEvent::sql).isEqualTo(huge);
+        }
+    }
+
+    @Test
+    void storesShapesAndJournal()
+    {
+        QueryShape shape = new QueryShape(StatementKind.SELECT, List.of("nation"), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false, List.of());
+        try (WorkloadRepository repository = WorkloadRepository.open(new Workspace(directory))) {
+            repository.saveShape("fp1", Optional.of(shape), Optional.empty());
+            repository.saveShape("fp2", Optional.empty(), Optional.of("line 1: syntax error"));
+            JournalEntry first = repository.appendJournal(JournalEntry.of("init", Optional.empty(), "tpch 0.01"));
+            JournalEntry second = repository.appendJournal(JournalEntry.of("load", Optional.of("nation"), "25 rows"));
+
+            assertThat(repository.shape("fp1")).contains(shape);
+            assertThat(repository.shape("fp2")).isEmpty();
+            assertThat(repository.journal()).containsExactly(first, second);
+            assertThat(second.id()).isGreaterThan(first.id());
+        }
+    }
+
+    @Test
+    void migratesAnOlderWorkspaceKeepingItsData()
+    {
+        Workspace workspace = new Workspace(directory);
+        List<Migration> versionOne = Migrations.builtin().subList(0, 1);
+        try (WorkloadRepository repository = WorkloadRepository.open(workspace, versionOne)) {
+            assertThat(repository.schemaVersion()).isEqualTo(1);
+            repository.saveTable(nation(), TableState.COMPLETE, "v1");
+            repository.appendEvents(events("log", 3));
+        }
+
+        try (WorkloadRepository repository = WorkloadRepository.open(workspace)) {
+            assertThat(repository.schemaVersion()).isEqualTo(Migrations.latestVersion()).isGreaterThan(1);
+            assertThat(repository.catalog().table("nation")).isEqualTo(nation());
+            assertThat(repository.eventCount()).isEqualTo(3);
+            // a version-2 feature works on the migrated workspace
+            assertThat(repository.appendJournal(JournalEntry.of("migrated", Optional.empty(), "")).id()).isPositive();
+        }
+    }
+
+    @Test
+    void refusesAWorkspaceWrittenByANewerAutotable()
+            throws Exception
+    {
+        Workspace workspace = new Workspace(directory);
+        WorkloadRepository.open(workspace).close();
+        try (Connection connection = DriverManager.getConnection(workspace.jdbcUrl(Workspace.REPOSITORY_NAME), "sa", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO schema_version VALUES (99, 'from the future', CURRENT_TIMESTAMP)");
+        }
+
+        assertThatThrownBy(() -> WorkloadRepository.open(workspace))
+                .isInstanceOf(CaptureException.class)
+                .hasMessageContaining("newer autotable")
+                .hasMessageContaining("99")
+                .extracting(e -> ((CaptureException) e).errorCode()).isEqualTo(ErrorCode.WORKSPACE_TOO_NEW);
+    }
+
+    @Test
+    void openExistingNamesTheMissingWorkspaceAndWhatToRun()
+    {
+        assertThatThrownBy(() -> WorkloadRepository.openExisting(new Workspace(directory.resolve("nothing-here"))))
+                .isInstanceOf(CaptureException.class)
+                .hasMessageContaining("nothing-here")
+                .hasMessageContaining("autotable init")
+                .extracting(e -> ((CaptureException) e).errorCode()).isEqualTo(ErrorCode.WORKSPACE_NOT_INITIALIZED);
+    }
+
+    @Test
+    void aWorkspaceThatIsAFileIsNotWritable()
+            throws Exception
+    {
+        Path file = Files.writeString(directory.resolve("not-a-directory"), "x");
+
+        assertThatThrownBy(() -> WorkloadRepository.open(new Workspace(file)))
+                .isInstanceOf(CaptureException.class)
+                .hasMessageContaining("not-a-directory")
+                .extracting(e -> ((CaptureException) e).errorCode()).isEqualTo(ErrorCode.WORKSPACE_NOT_WRITABLE);
+        assertThatThrownBy(() -> WorkloadRepository.open(new Workspace(file.resolve("below"))))
+                .isInstanceOf(CaptureException.class)
+                .extracting(e -> ((CaptureException) e).errorCode()).isEqualTo(ErrorCode.WORKSPACE_NOT_WRITABLE);
+    }
+}
