@@ -1,0 +1,176 @@
+package io.autotable.cli;
+
+import io.autotable.repository.Workspace;
+import io.autotable.repository.WorkloadRepository;
+import io.autotable.simulator.warehouse.LoadSummary;
+import io.autotable.workload.QueryEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+/**
+ * Measurements that are too slow or too noisy for unit tests, run on demand. Each runs in a fresh
+ * temporary workspace unless one is given, and prints its figures with the configuration that
+ * produced them.
+ */
+@Command(name = "bench", description = "Measure autotable's own speed: repository event load rate, warehouse load rate.",
+        subcommands = {BenchCommand.Events.class, BenchCommand.Load.class})
+final class BenchCommand
+{
+    @Command(name = "events", description = "Append seeded synthetic query events to a repository and report the rate.")
+    static final class Events
+            implements java.util.concurrent.Callable<Integer>
+    {
+        @Option(names = "--count", defaultValue = "1000000", description = "Events to append (default: ${DEFAULT-VALUE}).")
+        long count;
+
+        @Option(names = "--fingerprints", defaultValue = "5000", description = "Distinct statements (default: ${DEFAULT-VALUE}).")
+        int fingerprints;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace to append to (default: a temporary one, deleted afterwards).")
+        Path directory;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call()
+        {
+            PrintWriter out = spec.commandLine().getOut();
+            Path workspaceDirectory = directory != null ? directory : temporaryDirectory();
+            try (WorkloadRepository repository = WorkloadRepository.open(new Workspace(workspaceDirectory))) {
+                SplittableRandom random = new SplittableRandom(seed);
+                long before = repository.eventCount();
+                long started = System.nanoTime();
+                long reported = started;
+                long appended = 0;
+                List<QueryEvent> batch = new ArrayList<>(WorkloadRepository.EVENT_BATCH_SIZE);
+                for (long i = 0; i < count; i++) {
+                    batch.add(syntheticEvent(random, i, fingerprints));
+                    if (batch.size() == WorkloadRepository.EVENT_BATCH_SIZE || i == count - 1) {
+                        appended += repository.appendEvents(batch);
+                        batch.clear();
+                        long now = System.nanoTime();
+                        if (now - reported > 10_000_000_000L) {
+                            out.printf(Locale.ROOT, "  %,d events, %,.0f events/s%n", appended, appended / ((now - started) / 1e9));
+                            out.flush();
+                            reported = now;
+                        }
+                    }
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                long size = sizeOf(workspaceDirectory.resolve("autotable.mv.db"));
+                out.printf(Locale.ROOT, "bench events: appended %,d events (%,d fingerprints, seed %d) in %.1f s: %,.0f events/s; repository now holds %,d events in %s (%.0f bytes/event)%n",
+                        appended, fingerprints, seed, seconds, appended / seconds, before + appended, Formats.bytes(size), (double) size / Math.max(1, before + appended));
+                out.printf(Locale.ROOT, "heap used at the end: %s of max %s%n",
+                        Formats.bytes(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()), Formats.bytes(Runtime.getRuntime().maxMemory()));
+            }
+            finally {
+                if (directory == null) {
+                    deleteRecursively(workspaceDirectory);
+                }
+            }
+            return 0;
+        }
+
+        private static QueryEvent syntheticEvent(SplittableRandom random, long i, int fingerprints)
+        {
+            // a skewed mix of statements, each run with its own literals, as a real log has
+            int statement = (int) Math.min(fingerprints - 1, Math.floor(Math.pow(random.nextDouble(), 3) * fingerprints));
+            String sql = "select o_orderpriority, count(*) as order_count_" + statement
+                    + " from orders join lineitem on l_orderkey = o_orderkey"
+                    + " where o_orderdate >= date '199" + random.nextInt(3, 8) + "-0" + random.nextInt(1, 10) + "-01'"
+                    + " and l_quantity < " + random.nextInt(1, 50)
+                    + " and o_custkey = " + random.nextInt(1, 150_000)
+                    + " group by o_orderpriority order by o_orderpriority";
+            return QueryEvent.succeeded("bench", Long.toString(i), "user" + random.nextInt(20),
+                    Instant.ofEpochSecond(1_760_000_000L + i / 10, random.nextInt(1_000_000) * 1_000L),
+                    random.nextLong(1_000, 60_000_000), random.nextLong(0, 10_000), sql, "fp" + statement);
+        }
+    }
+
+    @Command(name = "load", description = "Load a benchmark into a fresh embedded warehouse and report rows/s.")
+    static final class Load
+            implements java.util.concurrent.Callable<Integer>
+    {
+        @Option(names = "--benchmark", defaultValue = "tpch", description = "tpch, tpcds or ssb (default: ${DEFAULT-VALUE}).")
+        String benchmark;
+
+        @Option(names = "--scale", defaultValue = "1", description = "Scale factor (default: ${DEFAULT-VALUE}).")
+        double scale;
+
+        @Option(names = "--workspace", paramLabel = "DIR", description = "Workspace to load into (default: a temporary one, deleted afterwards).")
+        Path directory;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call()
+        {
+            PrintWriter out = spec.commandLine().getOut();
+            Path workspaceDirectory = directory != null ? directory : temporaryDirectory();
+            try {
+                LoadSummary summary = WarehouseSetup.init(new Workspace(workspaceDirectory), benchmark, scale, out, false);
+                out.printf(Locale.ROOT, "bench load: %s scale %s: %,d rows in %.1f s = %,.0f rows/s (generation, H2 insert and statistics); warehouse file %s%n",
+                        benchmark, Formats.scale(scale), summary.rows(), summary.elapsed().toMillis() / 1000.0, summary.rowsPerSecond(),
+                        Formats.bytes(sizeOf(workspaceDirectory.resolve("warehouse.mv.db"))));
+            }
+            finally {
+                if (directory == null) {
+                    deleteRecursively(workspaceDirectory);
+                }
+            }
+            return 0;
+        }
+    }
+
+    private static Path temporaryDirectory()
+    {
+        try {
+            return Files.createTempDirectory("autotable-bench");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long sizeOf(Path file)
+    {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        }
+        catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static void deleteRecursively(Path directory)
+    {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+        catch (IOException ignored) {
+            // a temporary directory; the system cleans it eventually
+        }
+    }
+}

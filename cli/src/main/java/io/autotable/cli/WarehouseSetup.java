@@ -1,0 +1,77 @@
+package io.autotable.cli;
+
+import io.autotable.repository.Workspace;
+import io.autotable.repository.WorkspaceLock;
+import io.autotable.repository.WorkloadRepository;
+import io.autotable.simulator.data.BenchmarkGenerator;
+import io.autotable.simulator.data.BenchmarkGenerators;
+import io.autotable.simulator.stats.StatsOptions;
+import io.autotable.simulator.warehouse.BenchmarkLoader;
+import io.autotable.simulator.warehouse.EmbeddedWarehouse;
+import io.autotable.simulator.warehouse.LoadSummary;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Creates the embedded warehouse with a benchmark's data: what {@code init} and {@code demo} do.
+ */
+final class WarehouseSetup
+{
+    private WarehouseSetup() {}
+
+    static LoadSummary init(Workspace workspace, String benchmark, double scale, PrintWriter out, boolean progress)
+    {
+        // everything about the request is checked before the workspace is touched
+        BenchmarkGenerator generator = BenchmarkGenerators.byName(benchmark);
+        BenchmarkLoader.checkScale(generator, scale);
+
+        try (WorkspaceLock ignored = WorkspaceLock.acquire(workspace, "init --benchmark %s --scale %s".formatted(generator.name(), Formats.scale(scale)));
+                WorkloadRepository repository = WorkloadRepository.open(workspace);
+                EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspace)) {
+            out.printf(Locale.ROOT, "Loading %s at scale %s into %s%n", generator.name(), Formats.scale(scale), workspace.directory());
+            out.flush();
+            BenchmarkLoader loader = new BenchmarkLoader(repository, warehouse, StatsOptions.defaults(), ConsoleLoadListener.forConsole(out, progress));
+            CountDownLatch finished = new CountDownLatch(1);
+            Thread onCtrlC = new Thread(() -> {
+                // stop between chunks, never mid-write, so the repository and warehouse stay consistent
+                loader.cancel();
+                awaitQuietly(finished);
+            }, "autotable-stop-load");
+            Runtime.getRuntime().addShutdownHook(onCtrlC);
+            try {
+                LoadSummary summary = loader.load(generator, scale);
+                out.printf(Locale.ROOT, "Loaded %d tables, %,d rows in %.1f s (%,.0f rows/s, statistics included)%n",
+                        summary.tables().size(), summary.rows(), summary.elapsed().toMillis() / 1000.0, summary.rowsPerSecond());
+                out.flush();
+                return summary;
+            }
+            finally {
+                finished.countDown();
+                removeQuietly(onCtrlC);
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch)
+    {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeQuietly(Thread hook)
+    {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        catch (IllegalStateException ignored) {
+            // the JVM is already shutting down: the hook is running
+        }
+    }
+}

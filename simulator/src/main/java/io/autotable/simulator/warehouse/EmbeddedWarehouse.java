@@ -1,0 +1,197 @@
+package io.autotable.simulator.warehouse;
+
+import io.autotable.catalog.Column;
+import io.autotable.catalog.ColumnType;
+import io.autotable.catalog.Identifiers;
+import io.autotable.catalog.Table;
+import io.autotable.error.ErrorCode;
+import io.autotable.repository.Workspace;
+import io.autotable.simulator.SimulatorException;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The embedded warehouse's data: an H2 file database in the workspace ({@code warehouse.mv.db}),
+ * one H2 table per warehouse table. Identifiers fold to lower case, as Redshift's do, so
+ * benchmark and user SQL runs against it unchanged. How the rows would be spread, sorted, blocked
+ * and encoded on an MPP cluster is the simulator's business; H2 only holds the rows.
+ */
+public final class EmbeddedWarehouse
+        implements AutoCloseable
+{
+    private final Workspace workspace;
+    private final Connection connection;
+
+    private EmbeddedWarehouse(Workspace workspace, Connection connection)
+    {
+        this.workspace = workspace;
+        this.connection = connection;
+    }
+
+    public static EmbeddedWarehouse open(Workspace workspace)
+    {
+        requireNonNull(workspace, "workspace is null");
+        workspace.createIfMissing();
+        try {
+            Connection connection = DriverManager.getConnection(jdbcUrl(workspace), "sa", "");
+            return new EmbeddedWarehouse(workspace, connection);
+        }
+        catch (SQLException e) {
+            throw new SimulatorException(ErrorCode.WORKSPACE_NOT_WRITABLE,
+                    "cannot open the embedded warehouse of workspace %s: %s".formatted(workspace.directory(), firstLine(e)), e);
+        }
+    }
+
+    /** The JDBC URL of a workspace's embedded warehouse, for tools and the capture driver. */
+    public static String jdbcUrl(Workspace workspace)
+    {
+        return workspace.jdbcUrl(Workspace.WAREHOUSE_NAME) + ";DATABASE_TO_LOWER=TRUE";
+    }
+
+    public Workspace workspace()
+    {
+        return workspace;
+    }
+
+    /** A connection for running SQL against the warehouse; it stays owned by this warehouse. */
+    public Connection connection()
+    {
+        return connection;
+    }
+
+    /** Creates a table with the table's columns, replacing a table of the same name. */
+    public void createTable(Table table)
+    {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + quote(table.name()));
+            statement.execute(createTableSql(table));
+        }
+        catch (SQLException e) {
+            throw failure("create table " + table.name(), e);
+        }
+    }
+
+    public void dropTable(String table)
+    {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + quote(Identifiers.normalize(table, "table")));
+        }
+        catch (SQLException e) {
+            throw failure("drop table " + table, e);
+        }
+    }
+
+    /** The warehouse's tables, sorted by name. */
+    public List<String> tableNames()
+    {
+        List<String> names = new ArrayList<>();
+        try {
+            DatabaseMetaData metaData = connection.getMetaData();
+            try (ResultSet rs = metaData.getTables(null, "public", "%", new String[] {"TABLE", "BASE TABLE"})) {
+                while (rs.next()) {
+                    names.add(rs.getString("TABLE_NAME"));
+                }
+            }
+        }
+        catch (SQLException e) {
+            throw failure("list tables", e);
+        }
+        names.sort(null);
+        return names;
+    }
+
+    public long rowCount(String table)
+    {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + quote(Identifiers.normalize(table, "table")))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+        catch (SQLException e) {
+            throw failure("count the rows of " + table, e);
+        }
+    }
+
+    /**
+     * A writer that appends rows to a table in batches. Rows are committed every
+     * {@code commitEvery} rows, so a load that dies keeps what it committed: the catalog marks
+     * such a table incomplete, never the warehouse.
+     */
+    public TableWriter writer(Table table, int batchSize, int commitEvery)
+    {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(quote(table.name())).append(" VALUES (");
+        for (int i = 0; i < table.columns().size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        sql.append(')');
+        try {
+            connection.setAutoCommit(false);
+            PreparedStatement insert = connection.prepareStatement(sql.toString());
+            return new TableWriter(table, connection, insert, batchSize, commitEvery);
+        }
+        catch (SQLException e) {
+            throw failure("write to " + table.name(), e);
+        }
+    }
+
+    static String createTableSql(Table table)
+    {
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(quote(table.name())).append(" (");
+        for (int i = 0; i < table.columns().size(); i++) {
+            Column column = table.columns().get(i);
+            sql.append(i == 0 ? "" : ", ").append(quote(column.name())).append(' ').append(h2Type(column.type()));
+            if (!column.nullable()) {
+                sql.append(" NOT NULL");
+            }
+        }
+        return sql.append(')').toString();
+    }
+
+    static String h2Type(ColumnType type)
+    {
+        return switch (type.kind()) {
+            case TIMESTAMPTZ -> "TIMESTAMP WITH TIME ZONE";
+            default -> type.sql();
+        };
+    }
+
+    static String quote(String identifier)
+    {
+        return '"' + identifier.toLowerCase(Locale.ROOT).replace("\"", "\"\"") + '"';
+    }
+
+    private SimulatorException failure(String what, SQLException e)
+    {
+        return new SimulatorException(ErrorCode.WAREHOUSE_FAILURE,
+                "cannot %s in the embedded warehouse of workspace %s: %s".formatted(what, workspace.directory(), firstLine(e)), e);
+    }
+
+    static String firstLine(SQLException e)
+    {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    @Override
+    public void close()
+    {
+        try {
+            connection.close();
+        }
+        catch (SQLException ignored) {
+            // nothing more to release
+        }
+    }
+}
