@@ -51,6 +51,9 @@ public final class AutotableCommand
     private static int handleExecutionException(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult)
     {
         PrintWriter err = commandLine.getErr();
+        if (exception instanceof StoppedException) {
+            return StoppedException.EXIT_CODE;
+        }
         if (exception instanceof AutotableException autotable && autotable.errorCode().isUserError()) {
             err.println("autotable: " + autotable.getMessage());
             err.flush();

@@ -1,8 +1,10 @@
 package io.autotable.cli;
 
+import io.autotable.error.ErrorCode;
 import io.autotable.repository.Workspace;
 import io.autotable.repository.WorkspaceLock;
 import io.autotable.repository.WorkloadRepository;
+import io.autotable.simulator.SimulatorException;
 import io.autotable.simulator.data.BenchmarkGenerator;
 import io.autotable.simulator.data.BenchmarkGenerators;
 import io.autotable.simulator.stats.StatsOptions;
@@ -14,6 +16,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Creates the embedded warehouse with a benchmark's data: what {@code init} and {@code demo} do.
@@ -28,30 +31,43 @@ final class WarehouseSetup
         BenchmarkGenerator generator = BenchmarkGenerators.byName(benchmark);
         BenchmarkLoader.checkScale(generator, scale);
 
+        AtomicReference<BenchmarkLoader> running = new AtomicReference<>();
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread onStop = new Thread(() -> {
+            // Ctrl-C or SIGTERM: stop between chunks, never mid-write, and let the workspace close
+            // cleanly before the JVM goes; the table being loaded stays marked incomplete
+            BenchmarkLoader loader = running.get();
+            if (loader != null) {
+                loader.cancel();
+            }
+            awaitQuietly(closed);
+        }, "autotable-stop-load");
+        Runtime.getRuntime().addShutdownHook(onStop);
         try (WorkspaceLock ignored = WorkspaceLock.acquire(workspace, "init --benchmark %s --scale %s".formatted(generator.name(), Formats.scale(scale)));
                 WorkloadRepository repository = WorkloadRepository.open(workspace);
                 EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspace)) {
             out.printf(Locale.ROOT, "Loading %s at scale %s into %s%n", generator.name(), Formats.scale(scale), workspace.directory());
             out.flush();
             BenchmarkLoader loader = new BenchmarkLoader(repository, warehouse, StatsOptions.defaults(), ConsoleLoadListener.forConsole(out, progress));
-            CountDownLatch finished = new CountDownLatch(1);
-            Thread onCtrlC = new Thread(() -> {
-                // stop between chunks, never mid-write, so the repository and warehouse stay consistent
-                loader.cancel();
-                awaitQuietly(finished);
-            }, "autotable-stop-load");
-            Runtime.getRuntime().addShutdownHook(onCtrlC);
-            try {
-                LoadSummary summary = loader.load(generator, scale);
-                out.printf(Locale.ROOT, "Loaded %d tables, %,d rows in %.1f s (%,.0f rows/s, statistics included)%n",
-                        summary.tables().size(), summary.rows(), summary.elapsed().toMillis() / 1000.0, summary.rowsPerSecond());
-                out.flush();
-                return summary;
+            running.set(loader);
+            LoadSummary summary = loader.load(generator, scale);
+            out.printf(Locale.ROOT, "Loaded %d tables, %,d rows in %.1f s (%,.0f rows/s, statistics included)%n",
+                    summary.tables().size(), summary.rows(), summary.elapsed().toMillis() / 1000.0, summary.rowsPerSecond());
+            out.flush();
+            return summary;
+        }
+        catch (SimulatorException e) {
+            if (e.errorCode() != ErrorCode.INTERRUPTED) {
+                throw e;
             }
-            finally {
-                finished.countDown();
-                removeQuietly(onCtrlC);
-            }
+            // the JVM is shutting down: report now, the process may not live to reach the handler
+            PrintWriter err = new PrintWriter(System.err, true);
+            err.println("autotable: " + e.getMessage());
+            throw new StoppedException(e);
+        }
+        finally {
+            closed.countDown();
+            removeQuietly(onStop);
         }
     }
 

@@ -21,9 +21,12 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -47,9 +50,10 @@ public final class WorkloadRepository
     public static final int EVENT_BATCH_SIZE = 5_000;
 
     private static final String INSERT_EVENT = """
-            INSERT INTO events (source, source_id, user_name, start_time, duration_us, row_count, fingerprint, status, error_message, sql_text)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-            WHERE NOT EXISTS (SELECT 1 FROM events WHERE source = ? AND source_id = ?)""";
+            INSERT INTO events (source_no, source_event, user_name, start_time, duration_us, row_count, fingerprint, status, error_message, sql_text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String EXISTING_EVENTS =
+            "SELECT e.source_event FROM TABLE(id VARCHAR = ?) t JOIN events e ON e.source_no = ? AND e.source_event = t.id";
 
     private final Workspace workspace;
     private final Connection connection;
@@ -315,21 +319,20 @@ public final class WorkloadRepository
     public synchronized long appendEvents(Iterable<QueryEvent> events)
     {
         long added = 0;
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT)) {
+        Map<String, Integer> sourceNumbers = new HashMap<>();
+        List<QueryEvent> batch = new ArrayList<>(EVENT_BATCH_SIZE);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_EVENT);
+                PreparedStatement existing = connection.prepareStatement(EXISTING_EVENTS)) {
             connection.setAutoCommit(false);
-            int pending = 0;
             for (QueryEvent event : events) {
-                bindEvent(insert, event);
-                insert.addBatch();
-                if (++pending == EVENT_BATCH_SIZE) {
-                    added += executeBatch(insert);
-                    connection.commit();
-                    pending = 0;
+                batch.add(event);
+                if (batch.size() == EVENT_BATCH_SIZE) {
+                    added += insertBatch(batch, sourceNumbers, insert, existing);
+                    batch.clear();
                 }
             }
-            if (pending > 0) {
-                added += executeBatch(insert);
-                connection.commit();
+            if (!batch.isEmpty()) {
+                added += insertBatch(batch, sourceNumbers, insert, existing);
             }
             return added;
         }
@@ -342,10 +345,76 @@ public final class WorkloadRepository
         }
     }
 
-    private static void bindEvent(PreparedStatement insert, QueryEvent event)
+    // one query per source finds the batch's events that are already stored; the unique index
+    // still guards against a second process importing the same log at the same moment
+    private int insertBatch(List<QueryEvent> batch, Map<String, Integer> sourceNumbers, PreparedStatement insert, PreparedStatement existing)
             throws SQLException
     {
-        insert.setString(1, event.source());
+        Map<String, Set<String>> idsBySource = new HashMap<>();
+        for (QueryEvent event : batch) {
+            idsBySource.computeIfAbsent(event.source(), source -> new HashSet<>()).add(event.id());
+        }
+        Map<String, Set<String>> stored = new HashMap<>();
+        for (Map.Entry<String, Set<String>> entry : idsBySource.entrySet()) {
+            int sourceNo = sourceNumber(entry.getKey(), sourceNumbers);
+            existing.setObject(1, entry.getValue().toArray(new String[0]));
+            existing.setInt(2, sourceNo);
+            Set<String> found = new HashSet<>();
+            try (ResultSet rs = existing.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            stored.put(entry.getKey(), found);
+        }
+        int added = 0;
+        for (QueryEvent event : batch) {
+            // Set.add also drops a repeat of the same (source, id) within the batch
+            if (!stored.get(event.source()).add(event.id())) {
+                continue;
+            }
+            bindEvent(insert, sourceNumbers.get(event.source()), event);
+            insert.addBatch();
+            added++;
+        }
+        if (added > 0) {
+            insert.executeBatch();
+        }
+        connection.commit();
+        return added;
+    }
+
+    private int sourceNumber(String source, Map<String, Integer> cache)
+            throws SQLException
+    {
+        Integer known = cache.get(source);
+        if (known != null) {
+            return known;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT source_no FROM event_sources WHERE name = ?")) {
+            select.setString(1, source);
+            try (ResultSet rs = select.executeQuery()) {
+                if (rs.next()) {
+                    cache.put(source, rs.getInt(1));
+                    return rs.getInt(1);
+                }
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_sources (name) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, source);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                cache.put(source, keys.getInt(1));
+                return keys.getInt(1);
+            }
+        }
+    }
+
+    private static void bindEvent(PreparedStatement insert, int sourceNo, QueryEvent event)
+            throws SQLException
+    {
+        insert.setInt(1, sourceNo);
         insert.setString(2, event.id());
         insert.setString(3, event.user());
         insert.setObject(4, OffsetDateTime.ofInstant(event.start(), ZoneOffset.UTC));
@@ -355,18 +424,6 @@ public final class WorkloadRepository
         insert.setString(8, event.status().name());
         insert.setString(9, event.error().map(error -> error.length() > 4096 ? error.substring(0, 4093) + "..." : error).orElse(null));
         insert.setString(10, event.sql());
-        insert.setString(11, event.source());
-        insert.setString(12, event.id());
-    }
-
-    private static long executeBatch(PreparedStatement insert)
-            throws SQLException
-    {
-        long added = 0;
-        for (int count : insert.executeBatch()) {
-            added += Math.max(count, 0);
-        }
-        return added;
     }
 
     public synchronized long eventCount()
@@ -387,7 +444,8 @@ public final class WorkloadRepository
         try (Statement statement = connection.createStatement()) {
             statement.setFetchSize(1_000);
             try (ResultSet rs = statement.executeQuery(
-                    "SELECT source, source_id, user_name, start_time, duration_us, row_count, sql_text, fingerprint, status, error_message FROM events ORDER BY event_id")) {
+                    "SELECT s.name, e.source_event, e.user_name, e.start_time, e.duration_us, e.row_count, e.sql_text, e.fingerprint, e.status, e.error_message "
+                            + "FROM events e JOIN event_sources s ON s.source_no = e.source_no ORDER BY e.event_id")) {
                 while (rs.next()) {
                     consumer.accept(new QueryEvent(
                             rs.getString(1),

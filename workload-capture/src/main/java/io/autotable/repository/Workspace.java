@@ -85,11 +85,14 @@ public record Workspace(Path directory)
     /**
      * The JDBC URL of one of the workspace's H2 databases. AUTO_SERVER lets a second process (the
      * daemon and a command) open the same file: the first opener serves it to the others over
-     * loopback, so they never write the file concurrently.
+     * loopback, so they never write the file concurrently. A 128 MB page cache keeps index pages
+     * of a log of millions of events in memory while it is appended. (H2 closes the database in
+     * its own shutdown hook, which auto-server mode requires; writers treat a write that fails
+     * after they were asked to stop as the stop it is.)
      */
     public String jdbcUrl(String databaseName)
     {
-        return "jdbc:h2:file:" + directory.resolve(databaseName) + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + directory.resolve(databaseName) + ";AUTO_SERVER=TRUE;CACHE_SIZE=131072";
     }
 
     private CaptureException notWritable(String reason)

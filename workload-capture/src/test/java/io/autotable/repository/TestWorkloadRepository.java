@@ -101,6 +101,18 @@ class TestWorkloadRepository
     }
 
     @Test
+    void aRepeatedIdWithinOneCallIsStoredOnce()
+    {
+        List<QueryEvent> events = new ArrayList<>(events("log", 3));
+        events.addAll(events("log", 3));
+        events.addAll(events("other-log", 2));
+        try (WorkloadRepository repository = WorkloadRepository.open(new Workspace(directory))) {
+            assertThat(repository.appendEvents(events)).isEqualTo(5);
+            assertThat(repository.eventCount()).isEqualTo(5);
+        }
+    }
+
+    @Test
     void eventsReadBackAsWritten()
     {
         List<QueryEvent> written = new ArrayList<>(events("log", 5));

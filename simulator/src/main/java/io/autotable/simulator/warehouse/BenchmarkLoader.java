@@ -35,8 +35,8 @@ import static java.util.Objects.requireNonNull;
  * last row is committed. A load that is interrupted or dies in between leaves the table marked
  * INCOMPLETE: the workspace stays openable and no partial table is taken for a complete one.
  *
- * <p>Generation runs on its own thread and hands rows over in chunks, so generating and writing
- * use two cores.
+ * <p>Generation and statistics run on their own thread and hand rows over in chunks, so they and
+ * the database's inserts use two cores.
  */
 public final class BenchmarkLoader
 {
@@ -116,7 +116,9 @@ public final class BenchmarkLoader
         TableStatsCollector stats = new TableStatsCollector(declared.columns(), statsOptions);
         BlockingQueue<Object[][]> chunks = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         AtomicReference<Throwable> producerFailure = new AtomicReference<>();
-        Thread producer = new Thread(() -> produce(generator, scale, declared.name(), chunks, producerFailure), "generate-" + declared.name());
+        // statistics are computed on the generating thread, so generation + statistics and the
+        // database's inserts each get a core; the queue hands the finished collector over safely
+        Thread producer = new Thread(() -> produce(generator, scale, declared.name(), stats, chunks, producerFailure), "generate-" + declared.name());
         producer.setDaemon(true);
         producer.start();
         try (TableWriter writer = warehouse.writer(declared, BATCH_ROWS, COMMIT_ROWS)) {
@@ -137,10 +139,9 @@ public final class BenchmarkLoader
                 }
                 for (Object[] row : chunk) {
                     writer.write(row);
-                    stats.add(row);
                 }
                 if (writer.written() + CHUNK_ROWS >= nextProgress) {
-                    listener.rowsLoaded(declared.name(), stats.rows());
+                    listener.rowsLoaded(declared.name(), writer.written());
                     nextProgress += PROGRESS_EVERY;
                 }
             }
@@ -157,17 +158,26 @@ public final class BenchmarkLoader
             Thread.currentThread().interrupt();
             throw interrupted(declared);
         }
+        catch (RuntimeException e) {
+            if (cancelled) {
+                // on Ctrl-C the JVM's shutdown may close the database under the write in progress
+                throw interrupted(declared);
+            }
+            throw e;
+        }
         finally {
             producer.interrupt();
         }
     }
 
-    private static void produce(BenchmarkGenerator generator, double scale, String table, BlockingQueue<Object[][]> chunks, AtomicReference<Throwable> failure)
+    private static void produce(BenchmarkGenerator generator, double scale, String table, TableStatsCollector stats,
+            BlockingQueue<Object[][]> chunks, AtomicReference<Throwable> failure)
     {
         Object[][][] chunk = {new Object[CHUNK_ROWS][]};
         int[] filled = {0};
         try {
             generator.generate(table, scale, row -> {
+                stats.add(row);
                 chunk[0][filled[0]++] = row;
                 if (filled[0] == CHUNK_ROWS) {
                     put(chunks, chunk[0]);
