@@ -1,10 +1,16 @@
 package io.autotable.cli;
 
+import io.autotable.catalog.Column;
+import io.autotable.catalog.ColumnStats;
+import io.autotable.catalog.Table;
+import io.autotable.repository.TableState;
 import io.autotable.repository.Workspace;
 import io.autotable.repository.WorkloadRepository;
+import io.autotable.simulator.warehouse.EmbeddedWarehouse;
 import io.autotable.simulator.warehouse.LoadSummary;
 import io.autotable.workload.QueryEvent;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,6 +20,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,8 +36,8 @@ import java.util.stream.Stream;
  * temporary workspace unless one is given, and prints its figures with the configuration that
  * produced them.
  */
-@Command(name = "bench", description = "Measure autotable's own speed: repository event load rate, warehouse load rate.",
-        subcommands = {BenchCommand.Events.class, BenchCommand.Load.class})
+@Command(name = "bench", description = "Measure autotable: repository event load rate, warehouse load rate, statistics accuracy.",
+        subcommands = {BenchCommand.Events.class, BenchCommand.Load.class, BenchCommand.Stats.class})
 final class BenchCommand
 {
     @Command(name = "events", description = "Append seeded synthetic query events to a repository and report the rate.")
@@ -139,6 +148,63 @@ final class BenchCommand
                 }
             }
             return 0;
+        }
+    }
+
+    @Command(name = "stats", description = "Compare the catalog's distinct counts with exact COUNT(DISTINCT) over the warehouse's data.")
+    static final class Stats
+            implements java.util.concurrent.Callable<Integer>
+    {
+        @Mixin
+        WorkspaceOptions workspaceOptions;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call()
+                throws SQLException
+        {
+            PrintWriter out = spec.commandLine().getOut();
+            Workspace workspace = workspaceOptions.workspace();
+            try (WorkloadRepository repository = WorkloadRepository.openExisting(workspace);
+                    EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspace)) {
+                double worst = 0;
+                String worstColumn = "none";
+                int columns = 0;
+                int sketched = 0;
+                for (Table table : repository.catalog().tables()) {
+                    if (repository.catalogEntry(table.name()).orElseThrow().state() != TableState.COMPLETE) {
+                        continue;
+                    }
+                    for (Column column : table.columns()) {
+                        ColumnStats stats = column.stats().orElseThrow();
+                        long exact = exactDistinct(warehouse, table.name(), column.name());
+                        double error = exact == 0 ? (stats.distinct() == 0 ? 0 : 1) : Math.abs(stats.distinct() - exact) / (double) exact;
+                        columns++;
+                        if (!stats.distinctExact()) {
+                            sketched++;
+                            out.printf(Locale.ROOT, "  %-40s sketch %,13d  exact %,13d  error %6.3f%%%n", table.name() + "." + column.name(), stats.distinct(), exact, error * 100);
+                        }
+                        if (error > worst) {
+                            worst = error;
+                            worstColumn = table.name() + "." + column.name();
+                        }
+                    }
+                }
+                out.printf(Locale.ROOT, "bench stats: %d columns, %d estimated by HyperLogLog; worst distinct-count error %.3f%% (%s)%n", columns, sketched, worst * 100, worstColumn);
+            }
+            return 0;
+        }
+
+        private static long exactDistinct(EmbeddedWarehouse warehouse, String table, String column)
+                throws SQLException
+        {
+            try (Statement statement = warehouse.connection().createStatement();
+                    ResultSet rs = statement.executeQuery("SELECT COUNT(DISTINCT \"%s\") FROM \"%s\"".formatted(column, table))) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
