@@ -466,6 +466,31 @@ public final class WorkloadRepository
         }
     }
 
+    /**
+     * The events grouped by fingerprint, with one run's text each (the first stored), heaviest
+     * first: what analysis parses once per statement instead of once per run.
+     */
+    public synchronized List<FingerprintGroup> fingerprintGroups()
+    {
+        List<FingerprintGroup> groups = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("""
+                        SELECT g.fingerprint, g.runs, g.total_us, g.failed, e.sql_text
+                        FROM (SELECT fingerprint, COUNT(*) AS runs, SUM(duration_us) AS total_us,
+                                     SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed, MIN(event_id) AS first_event
+                              FROM events GROUP BY fingerprint) g
+                        JOIN events e ON e.event_id = g.first_event
+                        ORDER BY g.total_us DESC, g.fingerprint""")) {
+            while (rs.next()) {
+                groups.add(new FingerprintGroup(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)));
+            }
+        }
+        catch (SQLException e) {
+            throw failure("group events by fingerprint", e);
+        }
+        return List.copyOf(groups);
+    }
+
     // ---------------------------------------------------------------- shapes
 
     /** Stores the analysis of a fingerprint: its shape, or why it could not be parsed. */

@@ -127,6 +127,22 @@ class TestWorkloadRepository
     }
 
     @Test
+    void groupsEventsByFingerprintHeaviestFirst()
+    {
+        try (WorkloadRepository repository = WorkloadRepository.open(new Workspace(directory))) {
+            repository.appendEvents(List.of(
+                    QueryEvent.succeeded("log", "1", "u", Instant.EPOCH, 10, 1, "select 1", "light"),
+                    QueryEvent.succeeded("log", "2", "u", Instant.EPOCH, 500, 1, "select 2 -- first heavy", "heavy"),
+                    QueryEvent.failed("log", "3", "u", Instant.EPOCH, 700, "select 3", "heavy", "boom"),
+                    QueryEvent.succeeded("log", "4", "u", Instant.EPOCH, 20, 1, "select 4", "light")));
+
+            assertThat(repository.fingerprintGroups()).containsExactly(
+                    new FingerprintGroup("heavy", 2, 1_200, 1, "select 2 -- first heavy"),
+                    new FingerprintGroup("light", 2, 30, 0, "select 1"));
+        }
+    }
+
+    @Test
     void storesAStatementOfTenMegabytes()
     {
         String huge = "select 1 " + "-".repeat(10 * 1024 * 1024);
