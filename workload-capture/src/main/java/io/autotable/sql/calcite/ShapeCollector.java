@@ -74,6 +74,16 @@ import static java.util.Objects.requireNonNull;
  */
 final class ShapeCollector
 {
+    /**
+     * Aggregate functions by name: Babel leaves most functions unresolved, so Calcite's own
+     * {@code isAggregator} only knows a few.
+     */
+    private static final Set<String> AGGREGATES = Set.of(
+            "count", "sum", "avg", "min", "max", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp", "var_pop",
+            "median", "listagg", "string_agg", "array_agg", "collect_list", "collect_set", "bool_and", "bool_or", "every",
+            "any_value", "approx_count_distinct", "approximate_count_distinct", "percentile_cont", "percentile_disc",
+            "percentile_approx", "approx_percentile", "corr", "covar_pop", "covar_samp", "first", "last", "bit_and", "bit_or");
+
     private final Catalog catalog;
     private final Set<String> tablesRead = new TreeSet<>();
     private final List<Write> writes = new ArrayList<>();
@@ -127,6 +137,8 @@ final class ShapeCollector
     {
         final Scope parent;
         final JoinType correlation;
+        /** The scope of an EXISTS subquery, whose select list reads nothing. */
+        final boolean existence;
         final List<Relation> relations = new ArrayList<>();
         final Map<String, List<OutputColumn>> ctes = new HashMap<>();
         final Map<String, List<ColumnRef>> selectAliases = new HashMap<>();
@@ -134,8 +146,14 @@ final class ShapeCollector
 
         Scope(Scope parent, JoinType correlation)
         {
+            this(parent, correlation, false);
+        }
+
+        Scope(Scope parent, JoinType correlation, boolean existence)
+        {
             this.parent = parent;
             this.correlation = correlation;
+            this.existence = existence;
         }
 
         Optional<List<OutputColumn>> cte(String name)
@@ -363,6 +381,18 @@ final class ShapeCollector
     private List<OutputColumn> select(SqlSelect select, Scope outer, SqlNodeList orderList)
     {
         Scope scope = new Scope(outer, outer.correlation);
+        if (outer.existence) {
+            // EXISTS (SELECT * ...) reads no column for its select list
+            if (select.getFrom() != null) {
+                fromItem(select.getFrom(), scope);
+            }
+            expression(select.getWhere(), scope, Context.WHERE);
+            if (select.getGroup() != null) {
+                select.getGroup().forEach(item -> grouping(item, scope));
+            }
+            expression(select.getHaving(), scope, Context.WHERE);
+            return List.of();
+        }
         if (select.isDistinct()) {
             distinct = true;
         }
@@ -735,7 +765,7 @@ final class ShapeCollector
         switch (call.getKind()) {
             case AND, OR -> call.getOperandList().forEach(operand -> expression(operand, scope, context.plain()));
             case NOT -> expression(call.operand(0), scope, context.negate());
-            case EXISTS -> query(call.operand(0), new Scope(scope, context.negated() ? JoinType.ANTI : JoinType.SEMI));
+            case EXISTS -> query(call.operand(0), new Scope(scope, context.negated() ? JoinType.ANTI : JoinType.SEMI, true));
             case IN, NOT_IN -> in(call, scope, context, call.getKind() == SqlKind.NOT_IN ^ context.negated());
             case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL -> comparison(call, scope, context.plain());
             case BETWEEN -> between(call, scope, context.plain());
@@ -745,7 +775,7 @@ final class ShapeCollector
             case OVER -> over(call, scope);
             case CAST -> expression(call.operand(0), scope, Context.VALUE);
             default -> {
-                if (call.getOperator().isAggregator()) {
+                if (call.getOperator().isAggregator() || AGGREGATES.contains(call.getOperator().getName().toLowerCase(Locale.ROOT))) {
                     aggregate(call, scope);
                 }
                 for (SqlNode operand : call.getOperandList()) {
