@@ -2,6 +2,7 @@ package io.autotable.sql;
 
 import io.autotable.catalog.Catalog;
 import io.autotable.ddl.jsqlparser.JSqlParserDdlParser;
+import io.autotable.sql.calcite.CalciteSqlAnalyzer;
 import io.autotable.testing.BenchmarkFiles;
 
 import java.io.IOException;
@@ -29,6 +30,9 @@ import static java.util.Objects.requireNonNull;
 final class BenchmarkWorkloads
 {
     private static final Map<String, Catalog> CATALOGS = new ConcurrentHashMap<>();
+    private static final SqlAnalyzer ANALYZER = new CalciteSqlAnalyzer();
+    /** The Redshift streams repeat their templates across scales: each distinct text is analysed once. */
+    private static final Map<Statement, Analysis> ANALYSES = new ConcurrentHashMap<>();
 
     private BenchmarkWorkloads() {}
 
@@ -51,6 +55,24 @@ final class BenchmarkWorkloads
         {
             return name;
         }
+
+        /** Statements are the same work when their text, catalog and dialect are. */
+        @Override
+        public boolean equals(Object other)
+        {
+            return other instanceof Statement that && sql.equals(that.sql) && catalog.equals(that.catalog) && dialect == that.dialect;
+        }
+
+        @Override
+        public int hashCode()
+        {
+            return sql.hashCode();
+        }
+    }
+
+    static Analysis analyze(Statement statement)
+    {
+        return ANALYSES.computeIfAbsent(statement, key -> ANALYZER.analyze(key.sql(), key.catalog(), key.dialect()));
     }
 
     static Catalog catalog(String schemaFile)

@@ -1,6 +1,5 @@
 package io.autotable.sql;
 
-import io.autotable.sql.calcite.CalciteSqlAnalyzer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,8 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TestBenchmarkAnalysis
 {
-    private final SqlAnalyzer analyzer = new CalciteSqlAnalyzer();
-
     @Test
     void analysesEveryTpchQuery()
     {
@@ -57,7 +54,7 @@ class TestBenchmarkAnalysis
         List<String> unresolved = new ArrayList<>();
         Map<String, Integer> joinsPerDirectory = new TreeMap<>();
         for (BenchmarkWorkloads.Statement statement : BenchmarkWorkloads.all()) {
-            Analysis analysis = analyzer.analyze(statement.sql(), statement.catalog(), statement.dialect());
+            Analysis analysis = BenchmarkWorkloads.analyze(statement);
             analysis.warnings().forEach(warning -> unresolved.add(statement.name() + ": " + warning));
             joinsPerDirectory.merge(statement.directory(), analysis.shape().map(shape -> shape.joins().size()).orElse(0), Integer::sum);
         }
@@ -70,7 +67,7 @@ class TestBenchmarkAnalysis
         assertThat(statements).hasSize(expected);
         List<String> failures = new ArrayList<>();
         for (BenchmarkWorkloads.Statement statement : statements) {
-            Analysis analysis = analyzer.analyze(statement.sql(), statement.catalog(), statement.dialect());
+            Analysis analysis = BenchmarkWorkloads.analyze(statement);
             analysis.error().ifPresent(error -> failures.add(statement.name() + ": " + error));
             analysis.shape().ifPresent(shape -> {
                 if (shape.tablesRead().isEmpty()) {

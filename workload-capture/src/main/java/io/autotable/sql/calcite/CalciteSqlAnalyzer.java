@@ -20,7 +20,6 @@ import org.apache.calcite.sql.parser.babel.SqlBabelParserImpl;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,7 +75,7 @@ public final class CalciteSqlAnalyzer
         }
         catch (RuntimeException e) {
             // the walker met a construct it does not model; report it rather than guess
-            return Analysis.failed(new ParseError("cannot analyse the statement: " + firstLine(String.valueOf(e.getMessage())), 1, 1));
+            return Analysis.failed(new ParseError("cannot analyse the statement: " + describe(e), 1, 1));
         }
     }
 
@@ -113,7 +112,20 @@ public final class CalciteSqlAnalyzer
         SqlParserPos position = e.getPos();
         int line = position == null ? 1 : Math.max(1, position.getLineNum());
         int column = position == null ? 1 : Math.max(1, position.getColumnNum());
-        return new ParseError(firstLine(String.valueOf(e.getMessage())), line, column);
+        return new ParseError(describe(e), line, column);
+    }
+
+    private static String describe(Throwable e)
+    {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StackOverflowError) {
+                return "the statement is nested too deeply to analyse";
+            }
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return firstLine(cause.getMessage());
+            }
+        }
+        return e.getClass().getSimpleName();
     }
 
     private static String firstLine(String message)
@@ -121,6 +133,6 @@ public final class CalciteSqlAnalyzer
         String line = message.strip();
         int newline = line.indexOf('\n');
         line = newline < 0 ? line : line.substring(0, newline).strip();
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line.toLowerCase(Locale.ROOT).equals("null") ? "unknown error" : line;
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 }

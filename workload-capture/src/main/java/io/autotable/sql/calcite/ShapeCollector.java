@@ -15,7 +15,6 @@ import io.autotable.workload.StatementKind;
 import io.autotable.workload.Write;
 import io.autotable.workload.WriteKind;
 import org.apache.calcite.sql.JoinConditionType;
-import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlDynamicParam;
@@ -24,7 +23,6 @@ import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlMerge;
 import org.apache.calcite.sql.SqlNode;
@@ -37,6 +35,8 @@ import org.apache.calcite.sql.SqlWindow;
 import org.apache.calcite.sql.SqlWith;
 import org.apache.calcite.sql.SqlWithItem;
 import org.apache.calcite.sql.ddl.SqlCreateTable;
+import org.apache.calcite.sql.fun.SqlBetweenOperator;
+import org.apache.calcite.sql.fun.SqlLikeOperator;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -746,7 +746,9 @@ final class ShapeCollector
             return;
         }
         if (node instanceof SqlIdentifier identifier) {
-            refs(identifier, scope);
+            if (!isParameter(identifier)) {
+                refs(identifier, scope);
+            }
             return;
         }
         if (node instanceof SqlNodeList list) {
@@ -848,7 +850,8 @@ final class ShapeCollector
     {
         SqlNode left = call.operand(0);
         SqlNode right = call.operand(1);
-        if (context.condition() && call.getKind() == SqlKind.EQUALS && left instanceof SqlIdentifier leftColumn && right instanceof SqlIdentifier rightColumn) {
+        if (context.condition() && call.getKind() == SqlKind.EQUALS && left instanceof SqlIdentifier leftColumn && right instanceof SqlIdentifier rightColumn
+                && !isParameter(left) && !isParameter(right)) {
             Optional<Resolved> leftResolved = resolve(leftColumn, scope);
             Optional<Resolved> rightResolved = resolve(rightColumn, scope);
             leftResolved.ifPresent(resolved -> addColumns(resolved.refs()));
@@ -867,10 +870,10 @@ final class ShapeCollector
             return;
         }
         PredicateOperator operator = operator(call.getKind());
-        if (left instanceof SqlIdentifier column) {
+        if (left instanceof SqlIdentifier column && !isParameter(left)) {
             filter(column, operator, right, scope);
         }
-        else if (right instanceof SqlIdentifier column) {
+        else if (right instanceof SqlIdentifier column && !isParameter(right)) {
             filter(column, flip(operator), left, scope);
         }
     }
@@ -904,7 +907,7 @@ final class ShapeCollector
             return;
         }
         List<String> values;
-        if (value instanceof SqlDynamicParam || value.getKind().belongsTo(SqlKind.QUERY)) {
+        if (isParameter(value) || value.getKind().belongsTo(SqlKind.QUERY)) {
             values = List.of();
         }
         else {
@@ -998,11 +1001,18 @@ final class ShapeCollector
                 .forEach(ref -> predicates.add(new Predicate(ref, operator, List.of())));
     }
 
+    /** A {@code ?} parameter, or PostgreSQL's {@code $1}, which Babel reads as an identifier. */
+    private static boolean isParameter(SqlNode node)
+    {
+        return node instanceof SqlDynamicParam
+                || node instanceof SqlIdentifier identifier && identifier.isSimple() && identifier.getSimple().matches("\\$\\d+");
+    }
+
     /** Whether an expression references a column (so it is no constant, parameter or subquery). */
     private static boolean references(SqlNode node)
     {
         if (node instanceof SqlIdentifier) {
-            return true;
+            return !isParameter(node);
         }
         if (node == null || node.getKind().belongsTo(SqlKind.QUERY)) {
             return false;
