@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -63,10 +64,11 @@ public final class SourceFiles
         }
     }
 
+    /** The file's last-modified time, to the microsecond as events keep it. */
     public static Instant lastModified(Path file)
     {
         try {
-            return Files.getLastModifiedTime(file).toInstant();
+            return Files.getLastModifiedTime(file).toInstant().truncatedTo(ChronoUnit.MICROS);
         }
         catch (NoSuchFileException e) {
             throw notFound(file, e);

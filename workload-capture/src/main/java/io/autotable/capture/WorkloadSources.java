@@ -26,8 +26,8 @@ public final class WorkloadSources
                 new SqlFileSource(fingerprinter),
                 new JsonlSource(fingerprinter),
                 new SysQueryHistorySource(fingerprinter),
+                // new sources go here, one line each (pg-stat-statements, ...)
                 new StlQuerySource(fingerprinter));
-        // new sources go here, one line each (pg-stat-statements, ...)
     }
 
     /**
