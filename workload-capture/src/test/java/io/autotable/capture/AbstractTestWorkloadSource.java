@@ -44,7 +44,7 @@ public abstract class AbstractTestWorkloadSource
     protected abstract String extension();
 
     /** The outcome of one read. */
-    protected record Read(SourceStats stats, List<QueryEvent> events, List<BadRecord> problems) {}
+    public record Read(SourceStats stats, List<QueryEvent> events, List<BadRecord> problems) {}
 
     protected Read read(Path file)
     {

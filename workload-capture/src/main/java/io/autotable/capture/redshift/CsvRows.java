@@ -41,6 +41,8 @@ final class CsvRows
     private final CsvParser parser;
     private final Map<String, Integer> columns;
     private final List<String> header;
+    // Jackson's CSV locations drift after quoted newlines, so lines are counted from the values
+    private long nextLine;
 
     /**
      * One row: its values, or why it is bad.
@@ -64,6 +66,7 @@ final class CsvRows
     private CsvRows(Path file, CsvParser parser, List<String> header)
     {
         this.file = file;
+        this.nextLine = 1 + lines(header);
         this.parser = parser;
         this.header = List.copyOf(header);
         Map<String, Integer> columns = new HashMap<>();
@@ -147,37 +150,60 @@ final class CsvRows
         return index == null ? Optional.empty() : Optional.of(row.values().get(index));
     }
 
-    /** The next row, or empty after the last. */
+    /** The next row, or empty after the last; blank lines are skipped. */
     Optional<Row> next()
     {
-        List<String> values = new ArrayList<>(header.size());
-        long line = 0;
-        try {
-            JsonToken token = parser.nextToken();
-            if (token == null) {
-                return Optional.empty();
+        while (true) {
+            long line = nextLine;
+            List<String> values = new ArrayList<>(header.size());
+            try {
+                JsonToken token = parser.nextToken();
+                if (token == null) {
+                    return Optional.empty();
+                }
+                while ((token = parser.nextToken()) == JsonToken.VALUE_STRING) {
+                    values.add(parser.getText());
+                }
             }
-            line = parser.currentTokenLocation().getLineNr() + 1;
-            while ((token = parser.nextToken()) == JsonToken.VALUE_STRING) {
-                values.add(parser.getText());
+            catch (JsonProcessingException e) {
+                List<String> skipped = new ArrayList<>(values);
+                skipRestOfRow(skipped);
+                nextLine = line + lines(skipped);
+                String message = e.getOriginalMessage().lines().findFirst().orElse("");
+                return Optional.of(new Row(line, values, Optional.of("not a valid CSV row: " + message)));
             }
+            catch (IOException e) {
+                throw SourceFiles.unreadable(file, e);
+            }
+            nextLine = line + lines(values);
+            if (header.size() > 1 && values.size() == 1 && values.get(0).isEmpty()) {
+                continue;
+            }
+            return Optional.of(row(line, values));
         }
-        catch (JsonProcessingException e) {
-            long errorLine = line > 0 ? line : Math.max(1, e.getLocation() == null ? 1 : e.getLocation().getLineNr());
-            skipRestOfRow();
-            String message = e.getOriginalMessage().lines().findFirst().orElse("");
-            return Optional.of(new Row(errorLine, values, Optional.of("not a valid CSV row: " + message)));
-        }
-        catch (IOException e) {
-            throw SourceFiles.unreadable(file, e);
-        }
-        if (values.size() != header.size()) {
-            return Optional.of(new Row(line, values, Optional.of("has %d fields, the header has %d".formatted(values.size(), header.size()))));
-        }
-        return Optional.of(new Row(line, values, Optional.empty()));
     }
 
-    private void skipRestOfRow()
+    private Row row(long line, List<String> values)
+    {
+        if (values.size() != header.size()) {
+            return new Row(line, values, Optional.of("has %d fields, the header has %d".formatted(values.size(), header.size())));
+        }
+        return new Row(line, values, Optional.empty());
+    }
+
+    /** How many lines values span: one, plus one per newline inside them. */
+    private static long lines(List<String> values)
+    {
+        long lines = 1;
+        for (String value : values) {
+            for (int i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) {
+                lines++;
+            }
+        }
+        return lines;
+    }
+
+    private void skipRestOfRow(List<String> skipped)
     {
         // a parse error can repeat while the parser resynchronises; each call consumes input
         for (int attempt = 0; attempt < 1_000_000; attempt++) {
@@ -185,6 +211,9 @@ final class CsvRows
                 JsonToken token = parser.nextToken();
                 if (token == null || token == JsonToken.END_ARRAY) {
                     return;
+                }
+                if (token == JsonToken.VALUE_STRING) {
+                    skipped.add(parser.getText());
                 }
             }
             catch (JsonProcessingException e) {
