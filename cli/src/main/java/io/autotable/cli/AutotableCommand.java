@@ -20,6 +20,8 @@ import java.io.PrintWriter;
                 DemoCommand.class,
                 InitCommand.class,
                 CatalogCommand.class,
+                ImportCommand.class,
+                AnalyzeCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })

@@ -59,10 +59,27 @@ public final class WorkloadImporter
 
     private FileResult importFile(WorkloadSource source, Path file, Consumer<BadRecord> problems)
     {
+        return importFrom(source.format(), file.toString(), (events, bad) -> source.read(file, events, bad), problems);
+    }
+
+    /** Reads the records of something that is not a file (a live server), the way files are imported. */
+    @FunctionalInterface
+    public interface Reader
+    {
+        SourceStats read(Consumer<QueryEvent> events, Consumer<BadRecord> problems);
+    }
+
+    /**
+     * Imports what a reader hands over.
+     *
+     * @param name what was read, for the journal and the result (a file, a JDBC URL)
+     */
+    public FileResult importFrom(String format, String name, Reader reader, Consumer<BadRecord> problems)
+    {
         List<QueryEvent> batch = new ArrayList<>(WorkloadRepository.EVENT_BATCH_SIZE);
         long[] added = {0};
         long[] handed = {0};
-        SourceStats stats = source.read(file, event -> {
+        SourceStats stats = reader.read(event -> {
             batch.add(event);
             handed[0]++;
             if (batch.size() == WorkloadRepository.EVENT_BATCH_SIZE) {
@@ -73,10 +90,10 @@ public final class WorkloadImporter
         if (!batch.isEmpty()) {
             added[0] += repository.appendEvents(batch);
         }
-        FileResult result = new FileResult(file.toString(), stats, added[0], handed[0] - added[0]);
+        FileResult result = new FileResult(name, stats, added[0], handed[0] - added[0]);
         repository.appendJournal(JournalEntry.of("import", Optional.empty(), String.format(Locale.ROOT,
                 "%s %s: %d records, %d events (%d new, %d already imported), %d bad",
-                source.format(), file, stats.records(), stats.events(), result.added(), result.duplicates(), stats.bad())));
+                format, name, stats.records(), stats.events(), result.added(), result.duplicates(), stats.bad())));
         return result;
     }
 }

@@ -1,6 +1,7 @@
 package io.autotable.capture;
 
 import io.autotable.capture.jsonl.JsonlSource;
+import io.autotable.capture.postgres.PgStatStatementsSource;
 import io.autotable.capture.redshift.StlQuerySource;
 import io.autotable.capture.redshift.SysQueryHistorySource;
 import io.autotable.capture.sql.SqlFileSource;
@@ -26,8 +27,8 @@ public final class WorkloadSources
                 new SqlFileSource(fingerprinter),
                 new JsonlSource(fingerprinter),
                 new SysQueryHistorySource(fingerprinter),
-                // new sources go here, one line each (pg-stat-statements, ...)
-                new StlQuerySource(fingerprinter));
+                new StlQuerySource(fingerprinter),
+                new PgStatStatementsSource(fingerprinter));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.autotable.capture.jdbc;
 
 import io.autotable.repository.Workspace;
 import io.autotable.sql.Fingerprinter;
+import io.autotable.sql.fingerprint.LexicalFingerprinter;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +13,6 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,8 +34,8 @@ import java.util.logging.Logger;
  * each workspace for the life of the process; that registry is the driver's only static state, as
  * {@link DriverManager} requires a driver to be found by URL alone.
  *
- * <p>Fingerprints come from the first {@link Fingerprinter} registered with {@link ServiceLoader},
- * else the temporary {@link Sha256Fingerprinter}.
+ * <p>Statements are fingerprinted with the {@link LexicalFingerprinter}, as imported logs are, so
+ * captured and imported runs of one statement group together.
  */
 public final class CaptureDriver
         implements Driver
@@ -124,7 +124,7 @@ public final class CaptureDriver
 
     private static Fingerprinter defaultFingerprinter()
     {
-        return ServiceLoader.load(Fingerprinter.class).findFirst().orElseGet(Sha256Fingerprinter::new);
+        return new LexicalFingerprinter();
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.autotable.capture.postgres;
 
 import io.autotable.capture.BadRecord;
 import io.autotable.capture.SourceStats;
-import io.autotable.capture.jdbc.Sha256Fingerprinter;
+import io.autotable.sql.fingerprint.LexicalFingerprinter;
 import io.autotable.error.CaptureException;
 import io.autotable.error.ErrorCode;
 import io.autotable.testing.TestingPostgresServer;
@@ -71,7 +71,7 @@ class TestPgStatStatementsSource
     @Test
     void readsTheLiveViewOneEventPerCallKeepingPlaceholders()
     {
-        SourceStats stats = new PgStatStatementsSource(new Sha256Fingerprinter()).readServer(server.jdbcUrl(), server.properties(), events::add, problems::add);
+        SourceStats stats = new PgStatStatementsSource(new LexicalFingerprinter()).readServer(server.jdbcUrl(), server.properties(), events::add, problems::add);
 
         assertThat(problems).isEmpty();
         assertThat(stats.events()).isEqualTo(events.size());
@@ -94,7 +94,7 @@ class TestPgStatStatementsSource
     {
         Path export = directory.resolve("pgss.csv");
         Files.writeString(export, server.copyOut("SELECT * FROM pg_stat_statements"));
-        PgStatStatementsSource source = new PgStatStatementsSource(new Sha256Fingerprinter());
+        PgStatStatementsSource source = new PgStatStatementsSource(new LexicalFingerprinter());
         SourceStats stats = source.read(export, events::add, problems::add);
 
         assertThat(problems).isEmpty();
@@ -119,7 +119,7 @@ class TestPgStatStatementsSource
                 FROM t WHERE id = $1",7,1.000007,10
                 10,5,t,43,SELECT 1,0,0,0
                 """);
-        SourceStats stats = new PgStatStatementsSource(new Sha256Fingerprinter(), 3).read(export, events::add, problems::add);
+        SourceStats stats = new PgStatStatementsSource(new LexicalFingerprinter(), 3).read(export, events::add, problems::add);
 
         assertThat(stats).isEqualTo(new SourceStats(2, 3, 0));
         assertThat(events).extracting(QueryEvent::durationMicros).containsExactly(334L, 333L, 333L);
@@ -140,7 +140,7 @@ class TestPgStatStatementsSource
                 10,5,2,<insufficient privilege>,1,1.0,1
                 10,5,3,SELECT 3,2,1.0,2
                 """);
-        SourceStats stats = new PgStatStatementsSource(new Sha256Fingerprinter()).read(export, events::add, problems::add);
+        SourceStats stats = new PgStatStatementsSource(new LexicalFingerprinter()).read(export, events::add, problems::add);
 
         assertThat(stats).isEqualTo(new SourceStats(3, 2, 2));
         assertThat(problems).extracting(BadRecord::line).containsExactly(2L, 4L);
@@ -153,10 +153,10 @@ class TestPgStatStatementsSource
     {
         Path export = directory.resolve("other.csv");
         Files.writeString(export, "a,b\n1,2\n");
-        assertThatThrownBy(() -> new PgStatStatementsSource(new Sha256Fingerprinter()).read(export, events::add, problems::add))
+        assertThatThrownBy(() -> new PgStatStatementsSource(new LexicalFingerprinter()).read(export, events::add, problems::add))
                 .isInstanceOf(CaptureException.class)
                 .hasMessageContaining("no column 'query'");
-        assertThatThrownBy(() -> new PgStatStatementsSource(new Sha256Fingerprinter()).read(directory.resolve("missing.csv"), events::add, problems::add))
+        assertThatThrownBy(() -> new PgStatStatementsSource(new LexicalFingerprinter()).read(directory.resolve("missing.csv"), events::add, problems::add))
                 .extracting(e -> ((CaptureException) e).errorCode()).isEqualTo(ErrorCode.FILE_NOT_FOUND);
     }
 
@@ -166,7 +166,7 @@ class TestPgStatStatementsSource
         Properties properties = new Properties();
         properties.setProperty("user", "postgres");
         properties.setProperty("connectTimeout", "2");
-        assertThatThrownBy(() -> new PgStatStatementsSource(new Sha256Fingerprinter()).readServer("jdbc:postgresql://127.0.0.1:1/db", properties, events::add, problems::add))
+        assertThatThrownBy(() -> new PgStatStatementsSource(new LexicalFingerprinter()).readServer("jdbc:postgresql://127.0.0.1:1/db", properties, events::add, problems::add))
                 .isInstanceOf(CaptureException.class)
                 .hasMessageStartingWith("cannot connect to PostgreSQL at 127.0.0.1:1/db: ")
                 .hasMessageContaining("check that the server runs")
