@@ -44,6 +44,13 @@ public final class CaptureDriver
     public static final String WORKSPACE_PROPERTY = "autotable.workspace";
     public static final String WORKSPACE_ENV = "AUTOTABLE_WORKSPACE";
     public static final String USER_PROPERTY = "autotable.user";
+    /**
+     * Client info ({@link Connection#setClientInfo(String, String)}) that sets the start time the
+     * next statement is recorded with, as an ISO-8601 instant: a replay of a log, or a scheduled
+     * run in simulated time, keeps its schedule's times instead of the wall clock's. It is not
+     * passed to the real driver.
+     */
+    public static final String START_CLIENT_INFO = "autotable.start";
 
     private static final Logger LOG = Logger.getLogger(CaptureDriver.class.getName());
     private static final Map<Path, CaptureRecorder> RECORDERS = new ConcurrentHashMap<>();

@@ -8,15 +8,19 @@ import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The capture driver's wrappers, as {@link Proxy} instances: a Connection, Statement (Prepared,
@@ -42,6 +46,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class CaptureProxies
 {
+    private static final String START_CLIENT_INFO = CaptureDriver.START_CLIENT_INFO;
+
     private CaptureProxies() {}
 
     static Connection connection(Connection connection, CaptureRecorder recorder, String user)
@@ -86,6 +92,7 @@ final class CaptureProxies
         private final String user;
         private final Set<StatementHandler> statements = ConcurrentHashMap.newKeySet();
         private final AtomicBoolean closed = new AtomicBoolean();
+        private final AtomicReference<Instant> nextStart = new AtomicReference<>();
         private Connection proxy;
 
         ConnectionHandler(Connection connection, CaptureRecorder recorder, String user)
@@ -110,6 +117,12 @@ final class CaptureProxies
                     return statement((Statement) forward(connection, method, args), PreparedStatement.class, (String) args[0]);
                 case "prepareCall":
                     return statement((Statement) forward(connection, method, args), CallableStatement.class, (String) args[0]);
+                case "setClientInfo":
+                    if (args != null && args.length == 2 && START_CLIENT_INFO.equals(args[0])) {
+                        nextStart.set(args[1] == null ? null : parseStart((String) args[1]));
+                        return null;
+                    }
+                    return forward(connection, method, args);
                 case "close":
                     if (!closed.compareAndSet(false, true)) {
                         return forward(connection, method, args);
@@ -125,6 +138,24 @@ final class CaptureProxies
                     }
                 default:
                     return forward(connection, method, args);
+            }
+        }
+
+        /** The start the application announced for its next statement, else now. */
+        Instant takeStart()
+        {
+            Instant announced = nextStart.getAndSet(null);
+            return announced != null ? announced : Instant.now();
+        }
+
+        private static Instant parseStart(String value)
+                throws SQLClientInfoException
+        {
+            try {
+                return Instant.parse(value);
+            }
+            catch (DateTimeParseException e) {
+                throw new SQLClientInfoException("client info %s must be an ISO-8601 instant, got '%s'".formatted(START_CLIENT_INFO, value), Map.of());
             }
         }
 
@@ -196,7 +227,7 @@ final class CaptureProxies
                 throws Throwable
         {
             finishPending();
-            Instant start = Instant.now();
+            Instant start = connection.takeStart();
             long startNanos = System.nanoTime();
             Object result;
             try {
@@ -234,7 +265,7 @@ final class CaptureProxies
             finishPending();
             String sql = preparedSql != null ? preparedSql : String.join(";\n", batch);
             batch.clear();
-            Instant start = Instant.now();
+            Instant start = connection.takeStart();
             long startNanos = System.nanoTime();
             Object result;
             try {

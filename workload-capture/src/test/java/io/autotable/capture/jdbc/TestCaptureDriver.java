@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +63,28 @@ class TestCaptureDriver
             assertThat(event.durationMicros()).isGreaterThanOrEqualTo(0);
         });
         assertThat(events).extracting(QueryEvent::id).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aStartAnnouncedThroughClientInfoIsRecordedForTheNextStatementOnly()
+            throws SQLException
+    {
+        String url = "jdbc:autotable:jdbc:h2:mem:" + directory.getFileName();
+        Instant scheduled = Instant.parse("2026-03-01T09:15:00Z");
+        try (Connection connection = DriverManager.getConnection(url, properties());
+                Statement statement = connection.createStatement()) {
+            connection.setClientInfo(CaptureDriver.START_CLIENT_INFO, scheduled.toString());
+            statement.execute("SELECT 1");
+            statement.execute("SELECT 2");
+            assertThatThrownBy(() -> connection.setClientInfo(CaptureDriver.START_CLIENT_INFO, "yesterday"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("ISO-8601");
+        }
+
+        List<QueryEvent> events = storedEvents();
+        assertThat(events).extracting(QueryEvent::sql).containsExactly("SELECT 1", "SELECT 2");
+        assertThat(events.get(0).start()).isEqualTo(scheduled);
+        assertThat(events.get(1).start()).isNotEqualTo(scheduled);
     }
 
     @Test
