@@ -1,5 +1,6 @@
 package io.autotable.cli;
 
+import io.autotable.capture.jdbc.CaptureOverhead;
 import io.autotable.catalog.Column;
 import io.autotable.catalog.ColumnStats;
 import io.autotable.catalog.Table;
@@ -7,6 +8,7 @@ import io.autotable.repository.TableState;
 import io.autotable.repository.Workspace;
 import io.autotable.repository.WorkloadRepository;
 import io.autotable.simulator.warehouse.EmbeddedWarehouse;
+import io.autotable.sql.fingerprint.FingerprintBenchmark;
 import io.autotable.simulator.warehouse.LoadSummary;
 import io.autotable.workload.QueryEvent;
 import picocli.CommandLine.Command;
@@ -37,7 +39,8 @@ import java.util.stream.Stream;
  * produced them.
  */
 @Command(name = "bench", description = "Measure autotable: repository event load rate, warehouse load rate, statistics accuracy.",
-        subcommands = {BenchCommand.Events.class, BenchCommand.Load.class, BenchCommand.Stats.class})
+        subcommands = {BenchCommand.Events.class, BenchCommand.Load.class, BenchCommand.Stats.class, BenchImport.class,
+                BenchCommand.Fingerprint.class, BenchCommand.Capture.class})
 final class BenchCommand
 {
     @Command(name = "events", description = "Append seeded synthetic query events to a repository and report the rate.")
@@ -208,6 +211,65 @@ final class BenchCommand
         }
     }
 
+    @Command(name = "fingerprint", description = "Fingerprint seeded statements of 300 to 2,000 characters on one thread; reports statements/s.")
+    static final class Fingerprint
+            implements java.util.concurrent.Callable<Integer>
+    {
+        @Option(names = "--statements", defaultValue = "2000", description = "Distinct statements (default: ${DEFAULT-VALUE}).")
+        int statements;
+
+        @Option(names = "--rounds", defaultValue = "100", description = "Times each is fingerprinted (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call()
+        {
+            PrintWriter out = spec.commandLine().getOut();
+            for (int[] lengths : new int[][] {{300, 700}, {300, 2_000}, {1_500, 2_000}}) {
+                List<String> sample = FingerprintBenchmark.sampleStatements(seed, statements, lengths[0], lengths[1]);
+                double rate = FingerprintBenchmark.statementsPerSecond(sample, rounds);
+                double averageLength = sample.stream().mapToInt(String::length).average().orElse(0);
+                out.printf(Locale.ROOT, "bench fingerprint: %,d-%,d chars (average %,.0f): %,.0f statements/s on one thread%n", lengths[0], lengths[1], averageLength, rate);
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "capture", description = "Run fast queries (SELECT 1 on in-memory H2) through the bare driver and through the capture driver; reports both rates.")
+    static final class Capture
+            implements java.util.concurrent.Callable<Integer>
+    {
+        @Option(names = "--queries", defaultValue = "200000", description = "Queries per driver (default: ${DEFAULT-VALUE}).")
+        int queries;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call()
+                throws SQLException
+        {
+            PrintWriter out = spec.commandLine().getOut();
+            Path workspaceDirectory = temporaryDirectory();
+            try {
+                CaptureOverhead.Result result = CaptureOverhead.measure(queries, new Workspace(workspaceDirectory));
+                out.printf(Locale.ROOT, "bench capture: %,d queries each: bare driver %,.0f queries/s, capture driver %,.0f queries/s (ratio %.2f); recorder %s%n",
+                        queries, result.bareQueriesPerSecond(), result.capturedQueriesPerSecond(), result.ratio(), result.stats());
+            }
+            finally {
+                deleteRecursively(workspaceDirectory);
+            }
+            return 0;
+        }
+    }
+
     private static Path temporaryDirectory()
     {
         try {
@@ -228,7 +290,7 @@ final class BenchCommand
         }
     }
 
-    private static void deleteRecursively(Path directory)
+    static void deleteRecursively(Path directory)
     {
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
 
 @Command(name = "demo",
         description = {
-                "autotable end to end on the embedded warehouse: creates a TPC-H warehouse (unless the workspace has one) and shows its catalog.",
-                "Later stages (captured workload, advice, replay, HTML report) join as they are built."})
+                "autotable end to end on the embedded warehouse: creates a TPC-H warehouse (unless the workspace has one), runs a day of its",
+                "workload through the capture driver (unless the workspace has captured events) and analyses it.",
+                "Later stages (advice, replay, HTML report) join as they are built."})
 final class DemoCommand
         implements Callable<Integer>
 {
@@ -32,6 +33,9 @@ final class DemoCommand
 
     @Option(names = "--scale", paramLabel = "SF", defaultValue = "0.01", description = "TPC-H scale factor (default: ${DEFAULT-VALUE}).")
     double scale;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "200", description = "Queries in the simulated day of workload (default: ${DEFAULT-VALUE}).")
+    int runs;
 
     @Spec
     CommandSpec spec;
@@ -48,8 +52,39 @@ final class DemoCommand
             WarehouseSetup.init(workspace, "tpch", scale, out, true);
         }
         out.println();
-        CommandLine catalog = spec.root().commandLine().getSubcommands().get("catalog");
-        return catalog.execute("--workspace", workspace.directory().toString());
+        String directory = workspace.directory().toString();
+        if (capturedEvents(workspace) == 0) {
+            int exitCode = autotable("workload", "run", "--runs-per-day", Integer.toString(runs), "--workspace", directory);
+            if (exitCode != 0) {
+                return exitCode;
+            }
+        }
+        else {
+            out.println("Using the workload already captured in " + directory);
+        }
+        out.println();
+        int exitCode = autotable("analyze", "--top", "6", "--workspace", directory);
+        out.println();
+        out.println("Next: './autotable catalog --workspace " + directory + "' shows every table's statistics and design;");
+        out.println("      './autotable analyze --format json --workspace " + directory + "' gives the whole analysis.");
+        out.flush();
+        return exitCode;
+    }
+
+    /** Runs another autotable command, printing where this one prints. */
+    private int autotable(String... args)
+    {
+        CommandLine commandLine = AutotableCommand.commandLine();
+        commandLine.setOut(spec.commandLine().getOut());
+        commandLine.setErr(spec.commandLine().getErr());
+        return commandLine.execute(args);
+    }
+
+    private static long capturedEvents(Workspace workspace)
+    {
+        try (WorkloadRepository repository = WorkloadRepository.openExisting(workspace)) {
+            return repository.eventCount();
+        }
     }
 
     private static boolean hasCompleteTpch(Workspace workspace)

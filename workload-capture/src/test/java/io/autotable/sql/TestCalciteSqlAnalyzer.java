@@ -301,6 +301,18 @@ class TestCalciteSqlAnalyzer
     }
 
     @Test
+    void aViewDefinitionHasTheShapeOfItsQuery()
+    {
+        QueryShape view = analyze("-- q15\nCREATE OR REPLACE VIEW revenue (supplier_no, total) AS\n"
+                + "select l_partkey, sum(l_discount) from lineitem join orders on l_orderkey = o_orderkey where l_shipdate >= date '1996-01-01' group by l_partkey");
+
+        assertThat(view.kind()).isEqualTo(StatementKind.DDL);
+        assertThat(view.tablesRead()).containsExactly("lineitem", "orders");
+        assertThat(view.joins()).containsExactly(join("lineitem.l_orderkey", "orders.o_orderkey", JoinType.INNER));
+        assertThat(view.predicates()).extracting(predicate -> predicate.column().toString()).containsExactly("lineitem.l_shipdate");
+    }
+
+    @Test
     void quotesIdentifiersPerDialect()
     {
         assertThat(analyze("select `o_orderkey` from `orders`", SqlDialect.SPARK).columns()).containsExactly(ref("orders.o_orderkey"));

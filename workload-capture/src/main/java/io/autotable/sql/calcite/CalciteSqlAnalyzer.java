@@ -43,6 +43,9 @@ public final class CalciteSqlAnalyzer
     private static final Pattern COPY = Pattern.compile(
             "\\s*copy\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\s*\\.\\s*(?:\"[^\"]+\"|[\\w$]+))*)[\\s(]",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATE_VIEW = Pattern.compile(
+            "\\s*create\\s+(?:or\\s+replace\\s+)?(?:materialized\\s+)?view\\s+(?:\"[^\"]+\"|[\\w$.]+)\\s*(?:\\([^)]*\\))?\\s*as\\s",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern LEADING_COMMENTS = Pattern.compile("\\A(?:\\s+|--[^\\n]*(?:\\n|\\z)|/\\*.*?\\*/)*", Pattern.DOTALL);
 
     @Override
@@ -68,7 +71,7 @@ public final class CalciteSqlAnalyzer
             return Analysis.of(shape, collector.warnings());
         }
         catch (SqlParseException e) {
-            return copy(sql).orElseGet(() -> Analysis.failed(parseError(e)));
+            return copy(sql).or(() -> view(sql, catalog, dialect)).orElseGet(() -> Analysis.failed(parseError(e)));
         }
         catch (StackOverflowError e) {
             return Analysis.failed(new ParseError("the statement is nested too deeply to analyse", 1, 1));
@@ -105,6 +108,24 @@ public final class CalciteSqlAnalyzer
         QueryShape shape = new QueryShape(StatementKind.COPY, List.of(), List.of(new Write(table, WriteKind.COPY)),
                 List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false, List.of());
         return Optional.of(Analysis.of(shape, List.of()));
+    }
+
+    /**
+     * {@code CREATE [OR REPLACE] [MATERIALIZED] VIEW v AS query}, which Babel does not parse: the
+     * query is what the statement reads, so its shape is the view's, as a DDL statement.
+     */
+    private Optional<Analysis> view(String sql, Catalog catalog, SqlDialect dialect)
+    {
+        Matcher leading = LEADING_COMMENTS.matcher(sql);
+        int start = leading.lookingAt() ? leading.end() : 0;
+        Matcher matcher = CREATE_VIEW.matcher(sql);
+        matcher.region(start, sql.length());
+        if (!matcher.lookingAt()) {
+            return Optional.empty();
+        }
+        Analysis query = analyze(sql.substring(matcher.end()), catalog, dialect);
+        return query.shape().map(shape -> Analysis.of(new QueryShape(StatementKind.DDL, shape.tablesRead(), shape.writes(), shape.columns(), shape.joins(),
+                shape.predicates(), shape.groupBy(), shape.orderBy(), shape.partitionBy(), shape.distinct(), shape.aggregates()), query.warnings()));
     }
 
     private static ParseError parseError(SqlParseException e)

@@ -63,14 +63,16 @@ public final class LexicalFingerprinter
     @Override
     public String fingerprint(String sql)
     {
-        return toHex(hash(normalize(sql)));
+        requireNonNull(sql, "sql is null");
+        // hash the normalised form where it was built: no copy into a String
+        return toHex(hash(new Scanner(sql).run()));
     }
 
     @Override
     public String normalize(String sql)
     {
         requireNonNull(sql, "sql is null");
-        return new Scanner(sql).run();
+        return new Scanner(sql).run().toString();
     }
 
     /** The 64-bit hash of a normalised form, as {@link #fingerprint(String)} computes it. */
@@ -124,7 +126,7 @@ public final class LexicalFingerprinter
             this.out = new StringBuilder(Math.min(length, 1 << 20));
         }
 
-        String run()
+        StringBuilder run()
         {
             while (position < length) {
                 char c = sql.charAt(position);
@@ -185,7 +187,7 @@ public final class LexicalFingerprinter
                 end--;
             }
             out.setLength(end);
-            return out.toString();
+            return out;
         }
 
         private void skipLineComment()
