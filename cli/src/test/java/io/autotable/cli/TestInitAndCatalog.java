@@ -103,6 +103,30 @@ class TestInitAndCatalog
         assertThat(table(catalog, "store_sales").get("state").asText()).isEqualTo("COMPLETE");
     }
 
+    @Test
+    void anSvvTableInfoExportSetsRowsAndDesignOfDeclaredTables()
+            throws Exception
+    {
+        Path workspace = directory.resolve("exports");
+        TestingCli.Run ddl = TestingCli.run("catalog", "import", "ddl", BenchmarkFiles.path("redshift-tpcds/Cloud-DWB-Derived-from-TPCH/10GB/ddl.sql").toString(),
+                "--workspace", workspace.toString());
+        assertThat(ddl.exitCode()).as(ddl.err()).isZero();
+        Path export = directory.resolve("svv_table_info.csv");
+        try (var in = getClass().getClassLoader().getResourceAsStream("io/autotable/capture/redshift/svv_table_info.csv")) {
+            Files.write(export, in.readAllBytes());
+        }
+
+        TestingCli.Run run = TestingCli.run("catalog", "import", "redshift-svv-table-info", export.toString(), "--workspace", workspace.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("unknown_table");
+        JsonNode orders = table(catalogJson(workspace), "orders");
+        assertThat(orders.get("state").asText()).isEqualTo("DECLARED");
+        assertThat(orders.get("rows").asLong()).isEqualTo(1_499_000);
+        assertThat(orders.get("design").get("distribution").asText()).isEqualTo("KEY");
+        assertThat(orders.get("design").get("distkey").asText()).isEqualTo("o_custkey");
+    }
+
     private static JsonNode table(JsonNode catalog, String name)
     {
         for (JsonNode table : catalog.get("tables")) {
