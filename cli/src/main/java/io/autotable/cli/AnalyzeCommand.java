@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "analyze",
+@Command(mixinStandardHelpOptions = true, name = "analyze",
         description = "What the workload is: statements, how many were understood (and why not), tables by scan weight, the join graph, filtered columns, written tables.")
 final class AnalyzeCommand
         implements Callable<Integer>

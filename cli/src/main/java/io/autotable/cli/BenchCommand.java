@@ -38,12 +38,12 @@ import java.util.stream.Stream;
  * temporary workspace unless one is given, and prints its figures with the configuration that
  * produced them.
  */
-@Command(name = "bench", description = "Measure autotable: repository event load rate, warehouse load rate, statistics accuracy.",
+@Command(mixinStandardHelpOptions = true, name = "bench", description = "Measure autotable: repository event load rate, warehouse load rate, statistics accuracy.",
         subcommands = {BenchCommand.Events.class, BenchCommand.Load.class, BenchCommand.Stats.class, BenchImport.class,
                 BenchCommand.Fingerprint.class, BenchCommand.Capture.class})
 final class BenchCommand
 {
-    @Command(name = "events", description = "Append seeded synthetic query events to a repository and report the rate.")
+    @Command(mixinStandardHelpOptions = true, name = "events", description = "Append seeded synthetic query events to a repository and report the rate.")
     static final class Events
             implements java.util.concurrent.Callable<Integer>
     {
@@ -118,7 +118,7 @@ final class BenchCommand
         }
     }
 
-    @Command(name = "load", description = "Load a benchmark into a fresh embedded warehouse and report rows/s.")
+    @Command(mixinStandardHelpOptions = true, name = "load", description = "Load a benchmark into a fresh embedded warehouse and report rows/s.")
     static final class Load
             implements java.util.concurrent.Callable<Integer>
     {
@@ -154,7 +154,7 @@ final class BenchCommand
         }
     }
 
-    @Command(name = "stats", description = "Compare the catalog's distinct counts with exact COUNT(DISTINCT) over the warehouse's data.")
+    @Command(mixinStandardHelpOptions = true, name = "stats", description = "Compare the catalog's distinct counts with exact COUNT(DISTINCT) over the warehouse's data.")
     static final class Stats
             implements java.util.concurrent.Callable<Integer>
     {
@@ -211,7 +211,7 @@ final class BenchCommand
         }
     }
 
-    @Command(name = "fingerprint", description = "Fingerprint seeded statements of 300 to 2,000 characters on one thread; reports statements/s.")
+    @Command(mixinStandardHelpOptions = true, name = "fingerprint", description = "Fingerprint seeded statements of 300 to 2,000 characters on one thread; reports statements/s.")
     static final class Fingerprint
             implements java.util.concurrent.Callable<Integer>
     {
@@ -242,7 +242,7 @@ final class BenchCommand
         }
     }
 
-    @Command(name = "capture", description = "Run fast queries (SELECT 1 on in-memory H2) through the bare driver and through the capture driver; reports both rates.")
+    @Command(mixinStandardHelpOptions = true, name = "capture", description = "Run fast queries (SELECT 1 on in-memory H2) through the bare driver and through the capture driver; reports both rates.")
     static final class Capture
             implements java.util.concurrent.Callable<Integer>
     {

@@ -38,7 +38,7 @@ import java.util.concurrent.Callable;
  * {@code autotable bench import}: a seeded JSONL log of TPC-H-shaped statements, imported and
  * analysed end to end, timed phase by phase, with the heap's peak.
  */
-@Command(name = "import", description = "Import and analyse a seeded JSONL log end to end; reports events/s, seconds per phase and the heap's peak.")
+@Command(mixinStandardHelpOptions = true, name = "import", description = "Import and analyse a seeded JSONL log end to end; reports events/s, seconds per phase and the heap's peak.")
 final class BenchImport
         implements Callable<Integer>
 {

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "catalog",
+@Command(mixinStandardHelpOptions = true, name = "catalog",
         description = "Show the tables, their row counts, sizes, column statistics and current physical design.",
         subcommands = CatalogImportCommand.class)
 final class CatalogCommand

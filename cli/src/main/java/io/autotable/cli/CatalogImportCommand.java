@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "import",
+@Command(mixinStandardHelpOptions = true, name = "import",
         description = {
                 "Import a schema: CREATE TABLE statements with Redshift's DISTSTYLE, DISTKEY, SORTKEY and ENCODE clauses (format ddl),",
                 "or an SVV_TABLE_INFO export (format redshift-svv-table-info) giving row counts, sizes and the current design of tables the DDL declared.",

@@ -18,10 +18,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-@Command(name = "demo",
+@Command(mixinStandardHelpOptions = true, name = "demo",
         description = {
-                "autotable end to end on the embedded warehouse: creates a TPC-H warehouse (unless the workspace has one), runs a day of its",
-                "workload through the capture driver (unless the workspace has captured events) and analyses it.",
+                "autotable end to end on the embedded warehouse.",
+                "Creates a TPC-H warehouse (unless the workspace has one), runs a simulated day of its workload through the capture driver",
+                "(unless the workspace has captured events) and analyses it.",
                 "Later stages (advice, replay, HTML report) join as they are built."})
 final class DemoCommand
         implements Callable<Integer>

@@ -36,7 +36,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-@Command(name = "import",
+@Command(mixinStandardHelpOptions = true, name = "import",
         description = {
                 "Import query logs into the workspace: sql, jsonl, redshift-sys-query-history, redshift-stl-query, pg-stat-statements.",
                 "Bad records are reported with file, line and reason and skipped; everything else is imported. Importing a file twice adds nothing twice."})

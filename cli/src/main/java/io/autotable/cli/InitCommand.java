@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "init",
+@Command(mixinStandardHelpOptions = true, name = "init",
         description = {
                 "Create the embedded warehouse with a benchmark's generated data and compute every column's statistics.",
                 "Tables of the same names are replaced and get the initial design (EVEN, no sort key, RAW); other tables are kept."})

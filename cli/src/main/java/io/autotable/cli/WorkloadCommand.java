@@ -28,10 +28,10 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-@Command(name = "workload", description = "Run or generate a benchmark's workload.", subcommands = WorkloadCommand.Run.class)
+@Command(mixinStandardHelpOptions = true, name = "workload", description = "Run or generate a benchmark's workload.", subcommands = WorkloadCommand.Run.class)
 final class WorkloadCommand
 {
-    @Command(name = "run",
+    @Command(mixinStandardHelpOptions = true, name = "run",
             description = {
                     "Run a benchmark's queries for real against the embedded warehouse through the capture driver, on a seeded schedule:",
                     "a few queries far more frequent than the rest, most in business hours, parameters varied per run.",
