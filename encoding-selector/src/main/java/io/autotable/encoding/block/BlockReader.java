@@ -102,6 +102,39 @@ public final class BlockReader
         return (int) value;
     }
 
+    /** Undoes {@link ByteSink#writePacked}: {@code count} values into {@code out} from {@code offset}. */
+    public void readPacked(long[] out, int offset, int count, long base, int bitWidth)
+    {
+        require((int) (((long) count * bitWidth + 7) >>> 3), "packed values");
+        int filled = 0;
+        for (int i = 0; i < count; i++) {
+            long delta = 0;
+            int done = 0;
+            while (done < bitWidth) {
+                int take = Math.min(8 - filled, bitWidth - done);
+                long bits = ((buffer[position] & 0xFF) >>> filled) & ((1 << take) - 1);
+                delta |= bits << done;
+                done += take;
+                filled += take;
+                if (filled == 8) {
+                    position++;
+                    filled = 0;
+                }
+            }
+            out[offset + i] = base + delta;
+        }
+        if (filled > 0) {
+            position++;
+        }
+    }
+
+    public void readBytes(byte[] destination, int offset, int length)
+    {
+        require(length, "bytes");
+        System.arraycopy(buffer, position, destination, offset, length);
+        position += length;
+    }
+
     public byte[] readBytes(int length)
     {
         require(length, "bytes");

@@ -50,6 +50,36 @@ public final class ByteSink
         buffer[size++] = (byte) value;
     }
 
+    /**
+     * {@code count} values minus {@code base}, {@code bitWidth} bits each, least significant bit
+     * first, the last byte padded with zeros.
+     */
+    public void writePacked(long[] values, int count, long base, int bitWidth)
+    {
+        ensure((int) (((long) count * bitWidth + 7) >>> 3));
+        int accumulator = 0;
+        int filled = 0;
+        for (int i = 0; i < count; i++) {
+            long delta = values[i] - base;
+            int remaining = bitWidth;
+            while (remaining > 0) {
+                int take = Math.min(8 - filled, remaining);
+                accumulator |= (int) (delta & ((1L << take) - 1)) << filled;
+                delta >>>= take;
+                filled += take;
+                remaining -= take;
+                if (filled == 8) {
+                    buffer[size++] = (byte) accumulator;
+                    accumulator = 0;
+                    filled = 0;
+                }
+            }
+        }
+        if (filled > 0) {
+            buffer[size++] = (byte) accumulator;
+        }
+    }
+
     public static int varintSize(long value)
     {
         int bits = 64 - Long.numberOfLeadingZeros(value | 1);

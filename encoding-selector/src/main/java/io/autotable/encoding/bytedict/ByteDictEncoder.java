@@ -43,10 +43,8 @@ public final class ByteDictEncoder
     @Override
     protected void readLongs(BlockReader in, int width, long[] out)
     {
+        // a one-byte count cannot exceed MAX_ENTRIES
         int entries = in.readUnsignedByte();
-        if (entries == ESCAPE) {
-            throw EncodingException.malformed(in.position() - 1, "dictionary of %d entries, more than %d", entries, MAX_ENTRIES);
-        }
         long[] dictionary = new long[entries];
         for (int i = 0; i < entries; i++) {
             dictionary[i] = in.readLong(width);
@@ -68,10 +66,8 @@ public final class ByteDictEncoder
     @Override
     protected void readTexts(BlockReader in, byte[][] out)
     {
+        // a one-byte count cannot exceed MAX_ENTRIES
         int entries = in.readUnsignedByte();
-        if (entries == ESCAPE) {
-            throw EncodingException.malformed(in.position() - 1, "dictionary of %d entries, more than %d", entries, MAX_ENTRIES);
-        }
         byte[][] dictionary = new byte[entries][];
         for (int i = 0; i < entries; i++) {
             dictionary[i] = in.readBytes(in.readUnsignedShort());
