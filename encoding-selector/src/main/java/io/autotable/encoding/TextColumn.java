@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Values of CHAR and VARCHAR as UTF-8 bytes (encoders never look inside them, so any bytes
- * round-trip). A null position holds {@code null}, every other position an array.
+ * round-trip). A null position holds {@code null}, every other position an array. A decoded
+ * column may share one array among positions of equal value (a dictionary entry, a run).
  */
 public record TextColumn(byte[][] values, boolean[] nulls)
         implements Column

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -101,7 +102,7 @@ public abstract class AbstractTestEncoder
         SplittableRandom random = new SplittableRandom(SEED + 2);
         for (ColumnType type : applicableTypes()) {
             Column constant = TestingColumns.random(type, Shape.LOW_CARDINALITY, 1, 0, random);
-            Column repeated = TestingColumns.concat(type, java.util.Collections.nCopies(100_000, constant));
+            Column repeated = TestingColumns.concat(type, Collections.nCopies(100_000, constant));
             assertRoundTrip(type, repeated);
             assertRoundTrip(type, TestingColumns.random(type, Shape.RUNS, 50_000, 0.05, random));
         }

@@ -3,8 +3,10 @@ package io.autotable.encoding;
 import io.autotable.catalog.ColumnType;
 import io.autotable.catalog.ColumnType.Kind;
 import io.autotable.design.Encoding;
+import io.autotable.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static io.autotable.design.Encoding.AZ64;
@@ -75,11 +77,11 @@ public class TestEncoders
         Encoder raw = Encoders.forEncoding(RAW);
         byte[] block = raw.encode(type, LongColumn.of(1, 2, 3)).get(0);
         // the values start after the 6-byte header: 24 bytes needed there, 21 left
-        byte[] truncated = java.util.Arrays.copyOf(block, block.length - 3);
+        byte[] truncated = Arrays.copyOf(block, block.length - 3);
         assertThatThrownBy(() -> raw.decode(type, truncated))
                 .isInstanceOfSatisfying(EncodingException.class, e -> {
                     assertThat(e.offset()).hasValue(6);
-                    assertThat(e.errorCode()).isEqualTo(io.autotable.error.ErrorCode.INVALID_ARGUMENT);
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
                 })
                 .hasMessageStartingWith("malformed encoded block at byte 6: truncated values");
     }
@@ -96,6 +98,31 @@ public class TestEncoders
         assertThatThrownBy(() -> bytedict.decode(type, block))
                 .isInstanceOfSatisfying(EncodingException.class, e -> assertThat(e.offset()).hasValue(block.length - 1))
                 .hasMessageContaining("dictionary index 2 beyond 2 entries");
+    }
+
+    @Test
+    public void rejectsDecodedValuesOutsideTheType()
+    {
+        ColumnType type = ColumnType.of(Kind.SMALLINT);
+        // DELTA, 2 rows, no nulls: escape then 32767, then a delta of +1 that leaves SMALLINT's range
+        byte[] block = {(byte) DELTA.ordinal(), 2, 0, 0, 0, 0, (byte) 0x80, (byte) 0xFF, 0x7F, 1};
+        assertThatThrownBy(() -> Encoders.forEncoding(DELTA).decode(type, block))
+                .isInstanceOfSatisfying(EncodingException.class, e -> assertThat(e.offset()).hasValue(6))
+                .hasMessageContaining("value 32768 at row 1 is out of range for SMALLINT");
+    }
+
+    @Test
+    public void cutsRawBlocksWhereTheNextValueNoLongerFits()
+    {
+        long[] values = new long[300_000];
+        List<byte[]> blocks = Encoders.forEncoding(RAW).encode(ColumnType.of(Kind.BIGINT), LongColumn.of(values));
+        // 6 header bytes and a bitmap of ceil(rows / 8) bytes are reserved whether or not nulls come
+        int rowsPerBlock = 0;
+        while (6 + (rowsPerBlock + 1 + 7) / 8 + 8L * (rowsPerBlock + 1) <= Encoder.MAX_BLOCK_BYTES) {
+            rowsPerBlock++;
+        }
+        assertThat(blocks).hasSize((values.length + rowsPerBlock - 1) / rowsPerBlock);
+        assertThat(blocks.get(0)).hasSize(6 + 8 * rowsPerBlock);
     }
 
     private static void assertApplicable(ColumnType type, Encoding... encodings)
