@@ -61,6 +61,23 @@ public final class BlockReader
         return (value << shift) >> shift;
     }
 
+    /** {@code out.length} values of {@code width} bytes: one bounds check, then a plain loop. */
+    public void readLongs(long[] out, int width)
+    {
+        require(Math.multiplyExact(out.length, width), "values");
+        int shift = 64 - width * 8;
+        int at = position;
+        for (int i = 0; i < out.length; i++) {
+            long value = 0;
+            for (int b = 0; b < width; b++) {
+                value |= (buffer[at + b] & 0xFFL) << (b * 8);
+            }
+            out[i] = (value << shift) >> shift;
+            at += width;
+        }
+        position = at;
+    }
+
     public int readUnsignedShort()
     {
         return (int) readLong(2) & 0xFFFF;

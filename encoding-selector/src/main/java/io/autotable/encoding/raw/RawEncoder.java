@@ -39,10 +39,7 @@ public final class RawEncoder
 
     public static void readRawLongs(BlockReader in, int width, long[] out)
     {
-        in.require(Math.multiplyExact(out.length, width), "values");
-        for (int i = 0; i < out.length; i++) {
-            out[i] = in.readLong(width);
-        }
+        in.readLongs(out, width);
     }
 
     public static void readRawTexts(BlockReader in, byte[][] out)
