@@ -1,0 +1,13 @@
+package io.autotable.encoding;
+
+import io.autotable.design.Encoding;
+
+public class TestLzoEncoder
+        extends AbstractTestEncoder
+{
+    @Override
+    protected Encoder encoder()
+    {
+        return Encoders.forEncoding(Encoding.LZO);
+    }
+}
