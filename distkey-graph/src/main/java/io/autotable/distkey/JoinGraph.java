@@ -29,7 +29,7 @@ public final class JoinGraph
 {
     private static final Comparator<JoinEdge> EDGE_ORDER = Comparator.comparing(JoinEdge::tableA)
             .thenComparing(JoinEdge::tableB)
-            .thenComparing(edge -> edge.pairs().toString());
+            .thenComparing(JoinEdge::pairs, JoinGraph::comparePairs);
 
     private final Graph<String, JoinEdge> graph;
     private final List<String> tables;
@@ -78,6 +78,22 @@ public final class JoinGraph
             multigraph.setEdgeWeight(edge, edge.weight());
         }
         this.graph = new AsUnmodifiableGraph<>(multigraph);
+    }
+
+    /** Lexicographic, a prefix first: a single pair before the composite joins it begins. */
+    private static int comparePairs(List<JoinEdge.ColumnPair> left, List<JoinEdge.ColumnPair> right)
+    {
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+            int byColumnA = left.get(i).columnA().compareTo(right.get(i).columnA());
+            if (byColumnA != 0) {
+                return byColumnA;
+            }
+            int byColumnB = left.get(i).columnB().compareTo(right.get(i).columnB());
+            if (byColumnB != 0) {
+                return byColumnB;
+            }
+        }
+        return Integer.compare(left.size(), right.size());
     }
 
     /**
