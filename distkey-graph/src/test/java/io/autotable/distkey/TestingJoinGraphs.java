@@ -166,6 +166,25 @@ public final class TestingJoinGraphs
         return JoinGraph.of(edges);
     }
 
+    /** {@code tables} tables with 1 to {@code maxColumns} columns, {@code edges} single-pair edges of weight 1..20. */
+    public static JoinGraph randomGraph(SplittableRandom random, int tables, int maxColumns, int edges)
+    {
+        int[] columns = new int[tables];
+        for (int t = 0; t < tables; t++) {
+            columns[t] = random.nextInt(1, maxColumns + 1);
+        }
+        List<JoinEdge> joins = new ArrayList<>();
+        for (int i = 0; i < edges; i++) {
+            int a = random.nextInt(tables);
+            int b = random.nextInt(tables - 1);
+            if (b >= a) {
+                b++;
+            }
+            joins.add(JoinEdge.of("t" + a, "c" + random.nextInt(columns[a]), "t" + b, "c" + random.nextInt(columns[b]), random.nextInt(1, 21)));
+        }
+        return JoinGraph.of(joins);
+    }
+
     /**
      * The optimum by brute force: every combination of a candidate column or no key for every
      * table, each weighed edge by edge through {@link JoinEdge#isColocatedBy}. Exponential and slow
