@@ -49,7 +49,7 @@ public final class BestOfDistKeySolver
         this.solvers = List.copyOf(requireNonNull(solvers, "solvers is null"));
         this.budget = requireNonNull(budget, "budget is null");
         if (budget.isNegative() || budget.isZero()) {
-            throw new IllegalArgumentException("budget must be positive, got " + budget);
+            throw DistKeyException.invalid("budget must be positive, got %s", budget);
         }
     }
 

@@ -53,10 +53,10 @@ public interface DistKeySolver
             requireNonNull(solver, "solver is null");
             requireNonNull(elapsed, "elapsed is null");
             if (!(colocatedWeight >= 0) || colocatedWeight > totalWeight * (1 + TOLERANCE) + TOLERANCE) {
-                throw new IllegalArgumentException("colocatedWeight must be in [0, totalWeight (%s)], got %s".formatted(totalWeight, colocatedWeight));
+                throw DistKeyException.invalid("colocatedWeight must be in [0, totalWeight (%s)], got %s", totalWeight, colocatedWeight);
             }
             if (!(upperBound >= colocatedWeight * (1 - TOLERANCE) - TOLERANCE)) {
-                throw new IllegalArgumentException("upperBound (%s) must be >= colocatedWeight (%s)".formatted(upperBound, colocatedWeight));
+                throw DistKeyException.invalid("upperBound (%s) must be >= colocatedWeight (%s)", upperBound, colocatedWeight);
             }
             upperBound = Math.min(upperBound, totalWeight);
         }
@@ -77,7 +77,7 @@ public interface DistKeySolver
         {
             Optional<String> key = keys.get(table);
             if (key == null) {
-                throw new IllegalArgumentException("plan has no table " + table);
+                throw DistKeyException.invalid("plan has no table %s", table);
             }
             return key;
         }

@@ -16,10 +16,10 @@ public record DistributionCostModel(int nodes, int slicesPerNode)
     public DistributionCostModel
     {
         if (nodes < 1) {
-            throw new IllegalArgumentException("nodes must be >= 1, got " + nodes);
+            throw DistKeyException.invalid("nodes must be >= 1, got %s", nodes);
         }
         if (slicesPerNode < 1) {
-            throw new IllegalArgumentException("slicesPerNode must be >= 1, got " + slicesPerNode);
+            throw DistKeyException.invalid("slicesPerNode must be >= 1, got %s", slicesPerNode);
         }
     }
 

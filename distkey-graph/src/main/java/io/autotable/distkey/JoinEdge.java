@@ -37,10 +37,10 @@ public record JoinEdge(String tableA, String tableB, List<ColumnPair> pairs, dou
         requireNonNull(pairs, "pairs is null");
         queries = List.copyOf(requireNonNull(queries, "queries is null"));
         if (pairs.isEmpty()) {
-            throw new IllegalArgumentException("join edge %s-%s has no column pairs".formatted(tableA, tableB));
+            throw DistKeyException.invalid("join edge %s-%s has no column pairs", tableA, tableB);
         }
         if (!(weight >= 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException("join edge %s-%s: weight must be finite and >= 0, got %s".formatted(tableA, tableB, weight));
+            throw DistKeyException.invalid("join edge %s-%s: weight must be finite and >= 0, got %s", tableA, tableB, weight);
         }
         if (tableA.compareTo(tableB) > 0) {
             String table = tableA;
@@ -81,7 +81,7 @@ public record JoinEdge(String tableA, String tableB, List<ColumnPair> pairs, dou
     public JoinEdge merge(JoinEdge other)
     {
         if (!tableA.equals(other.tableA) || !tableB.equals(other.tableB) || !pairs.equals(other.pairs)) {
-            throw new IllegalArgumentException("cannot merge join edges on different columns: %s and %s".formatted(this, other));
+            throw DistKeyException.invalid("cannot merge join edges on different columns: %s and %s", this, other);
         }
         List<String> merged = new ArrayList<>(queries);
         other.queries.stream().filter(query -> !merged.contains(query)).forEach(merged::add);

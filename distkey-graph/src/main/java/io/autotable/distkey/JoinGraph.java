@@ -134,7 +134,7 @@ public final class JoinGraph
     {
         List<String> columns = candidateColumns.get(table);
         if (columns == null) {
-            throw new IllegalArgumentException("table %s is not in the join graph".formatted(table));
+            throw DistKeyException.invalid("table %s is not in the join graph", table);
         }
         return columns;
     }

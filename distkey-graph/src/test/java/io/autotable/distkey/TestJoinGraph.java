@@ -65,7 +65,7 @@ class TestJoinGraph
     @Test
     void rejectsNegativeWeights()
     {
-        assertThatThrownBy(() -> JoinEdge.of("a", "x", "b", "x", -1)).hasMessageContaining("weight");
+        assertThatThrownBy(() -> JoinEdge.of("a", "x", "b", "x", -1)).isInstanceOf(DistKeyException.class).hasMessageContaining("weight");
         assertThatThrownBy(() -> new JoinEdge("a", "b", List.of(), 1, List.of())).hasMessageContaining("no column pairs");
     }
 }

@@ -1,5 +1,6 @@
 package io.autotable.distkey.exact;
 
+import io.autotable.distkey.DistKeyException;
 import io.autotable.distkey.DistKeySolver;
 import io.autotable.distkey.IndexedJoinGraph;
 import io.autotable.distkey.JoinGraph;
@@ -65,7 +66,7 @@ public final class BranchAndBoundDistKeySolver
     {
         requireNonNull(timeLimit, "timeLimit is null");
         if (timeLimit.isNegative() || timeLimit.isZero()) {
-            throw new IllegalArgumentException("timeLimit must be positive, got " + timeLimit);
+            throw DistKeyException.invalid("timeLimit must be positive, got %s", timeLimit);
         }
         this.timeLimit = timeLimit;
     }
