@@ -42,6 +42,21 @@ class TestBranchAndBoundDistKeySolver
     }
 
     @Test
+    void boundWhenStoppedEarlyIsNeverBelowTheOptimum()
+    {
+        int stopped = 0;
+        for (TestingJoinGraphs.Solved solved : TestingJoinGraphs.random()) {
+            for (long nodeLimit : new long[] {1, 2, 5}) {
+                Plan plan = new BranchAndBoundDistKeySolver(Duration.ofSeconds(10), nodeLimit).solve(solved.graph());
+
+                assertValid(solved, plan);
+                stopped += plan.optimal() ? 0 : 1;
+            }
+        }
+        assertThat(stopped).isGreaterThan(100);
+    }
+
+    @Test
     void provesOptimalityOnMediumGraphsQuickly()
     {
         SplittableRandom random = new SplittableRandom(TestingJoinGraphs.RANDOM_SEED);

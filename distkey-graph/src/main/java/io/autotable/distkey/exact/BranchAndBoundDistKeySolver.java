@@ -10,7 +10,9 @@ import org.jgrapht.alg.connectivity.ConnectivityInspector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -42,7 +44,8 @@ import static java.util.Objects.requireNonNull;
  * {@link GreedyDistKeySolver greedy} plan.
  * <p>
  * <b>Guarantee.</b> Without a time limit the plan is optimal ({@code upperBound == colocatedWeight}).
- * Worst case O(prod of K_t) nodes. When the time limit stops the search the best plan so far is
+ * Worst case O(prod of K_t) nodes. When the time limit (or the node limit, a budget that does not
+ * depend on the machine) stops the search the best plan so far is
  * returned with {@code optimal == false} and an upper bound: the largest bound among the branches not
  * yet explored (children's bounds are computed before they are entered, so this is exact bookkeeping,
  * not the root bound).
@@ -56,6 +59,7 @@ public final class BranchAndBoundDistKeySolver
     private static final double EPSILON = 1e-9;
 
     private final Duration timeLimit;
+    private final long nodeLimit;
 
     public BranchAndBoundDistKeySolver()
     {
@@ -64,11 +68,25 @@ public final class BranchAndBoundDistKeySolver
 
     public BranchAndBoundDistKeySolver(Duration timeLimit)
     {
+        this(timeLimit, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param timeLimit when to stop searching and return the best plan so far with a bound
+     * @param nodeLimit how many search nodes to explore at most, for a budget that gives the same
+     *        plan on every machine
+     */
+    public BranchAndBoundDistKeySolver(Duration timeLimit, long nodeLimit)
+    {
         requireNonNull(timeLimit, "timeLimit is null");
         if (timeLimit.isNegative() || timeLimit.isZero()) {
             throw DistKeyException.invalid("timeLimit must be positive, got %s", timeLimit);
         }
+        if (nodeLimit < 1) {
+            throw DistKeyException.invalid("nodeLimit must be >= 1, got %s", nodeLimit);
+        }
         this.timeLimit = timeLimit;
+        this.nodeLimit = nodeLimit;
     }
 
     @Override
@@ -80,14 +98,17 @@ public final class BranchAndBoundDistKeySolver
         int[] keys = GreedyDistKeySolver.keys(graph);
 
         List<Set<String>> components = new ConnectivityInspector<>(joinGraph.graph()).connectedSets();
-        List<String> tables = joinGraph.tables();
-        Search search = new Search(graph, keys, deadline);
+        Map<String, Integer> tableIndex = new HashMap<>();
+        for (int t = 0; t < joinGraph.tables().size(); t++) {
+            tableIndex.put(joinGraph.tables().get(t), t);
+        }
+        Search search = new Search(graph, keys, deadline, nodeLimit);
         double colocated = 0;
         double bound = 0;
         for (Set<String> component : components) {
             List<Integer> members = new ArrayList<>();
             for (String table : component) {
-                int index = tables.indexOf(table);
+                int index = tableIndex.get(table);
                 if (graph.columns(index) > 0) {
                     members.add(index);
                 }
@@ -106,6 +127,7 @@ public final class BranchAndBoundDistKeySolver
         private final IndexedJoinGraph graph;
         private final int[] keys;
         private final long deadline;
+        private final long nodeLimit;
         private boolean aborted;
         private long nodes;
 
@@ -117,8 +139,9 @@ public final class BranchAndBoundDistKeySolver
         private int[] current;
         private double best;
 
-        Search(IndexedJoinGraph graph, int[] keys, long deadline)
+        Search(IndexedJoinGraph graph, int[] keys, long deadline, long nodeLimit)
         {
+            this.nodeLimit = nodeLimit;
             this.graph = graph;
             this.keys = keys;
             this.deadline = deadline;
@@ -194,7 +217,8 @@ public final class BranchAndBoundDistKeySolver
                 tryOrder[c] = c;
             }
             Arrays.sort(tryOrder, (x, y) -> childBound[y] != childBound[x] ? Double.compare(childBound[y], childBound[x]) : Integer.compare(x, y));
-            if ((++nodes & 1023) == 0 && System.nanoTime() > deadline) {
+            nodes++;
+            if (nodes >= nodeLimit || (nodes & 1023) == 0 && System.nanoTime() > deadline) {
                 aborted = true;
             }
             for (int i = 0; i < columns; i++) {
