@@ -20,7 +20,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * The exact solver: depth-first branch and bound over the tables' keys, the "exact" half of BaW in
  * Parchas et al., "Fast and Effective Distribution-Key Recommendation for Amazon Redshift", PVLDB
- * 13(11), 2020 (they solve an integer program; this searches the keys directly).
+ * 13(11), 2020, done here as a direct search over the keys.
  * <p>
  * <b>Decomposition.</b> Edges never cross connected components, so each component is solved on its
  * own and the plans added.

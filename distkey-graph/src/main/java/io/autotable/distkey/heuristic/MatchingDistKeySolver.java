@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A maximum-weight-matching heuristic, after the matching-based heuristic of Parchas et al.,
- * "Fast and Effective Distribution-Key Recommendation for Amazon Redshift", PVLDB 13(11), 2020.
+ * A maximum-weight-matching heuristic, in the spirit of the heuristics of Parchas et al., "Fast and
+ * Effective Distribution-Key Recommendation for Amazon Redshift", PVLDB 13(11), 2020.
  * <ol>
  * <li>Collapse the multigraph to a simple graph of tables: between tables {@code a} and {@code b},
  * the weight of the best single column pair {@code (x, y)}, summed over every parallel edge that
