@@ -3,6 +3,9 @@ package io.autotable.distkey;
 import io.autotable.catalog.Catalog;
 import io.autotable.catalog.Table;
 import io.autotable.ddl.jsqlparser.JSqlParserDdlParser;
+import io.autotable.design.DistStyle;
+import io.autotable.design.PhysicalDesign;
+import io.autotable.design.TableDesign;
 import io.autotable.distkey.exact.BranchAndBoundDistKeySolver;
 import io.autotable.distkey.heuristic.GreedyDistKeySolver;
 import io.autotable.distkey.heuristic.MatchingDistKeySolver;
@@ -21,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +78,34 @@ class TestBenchmarkJoinGraphs
             }
         }
         return JoinGraphBuilder.build(new Workload(groups), catalog, DistributionCostModel.DEFAULT);
+    }
+
+    /** AWS's hand-tuned keys from its Redshift DDL: KEY tables keep their key, ALL and EVEN tables have none. */
+    private static Map<String, Optional<String>> awsKeys(String ddl, JoinGraph graph)
+    {
+        PhysicalDesign design = new JSqlParserDdlParser().parse(BenchmarkFiles.path(ddl)).design();
+        Map<String, Optional<String>> keys = new HashMap<>();
+        for (String table : graph.tables()) {
+            TableDesign tableDesign = design.table(table);
+            keys.put(table, tableDesign.distribution() == DistStyle.KEY ? tableDesign.distkey() : Optional.empty());
+        }
+        return keys;
+    }
+
+    @Test
+    void theExactPlanColocatesAtLeastAsMuchAsAwsHandTunedKeys()
+            throws IOException
+    {
+        JoinGraph tpch = graph("tpch/queries", catalog("tpch/schema.sql", TPCH_ROWS), SqlDialect.ANSI);
+        JoinGraph tpcds = graph("tpcds/queries", catalog("tpcds/schema.sql", TPCDS_ROWS), SqlDialect.SPARK);
+
+        double awsTpch = tpch.colocatedWeight(awsKeys("redshift-tpcds/Cloud-DWB-Derived-from-TPCH/3TB/ddl.sql", tpch));
+        double awsTpcds = tpcds.colocatedWeight(awsKeys("redshift-tpcds/Cloud-DWB-Derived-from-TPCDS/3TB/ddl.sql", tpcds));
+
+        assertThat(new BranchAndBoundDistKeySolver(Duration.ofSeconds(30)).solve(tpch).colocatedWeight()).isGreaterThanOrEqualTo(awsTpch);
+        assertThat(new BranchAndBoundDistKeySolver(Duration.ofSeconds(30)).solve(tpcds).colocatedWeight()).isGreaterThanOrEqualTo(awsTpcds);
+        assertThat(awsTpch).isPositive();
+        assertThat(awsTpcds).isPositive();
     }
 
     @Test
