@@ -1,7 +1,5 @@
 package io.autotable.cli;
 
-import io.autotable.repository.CatalogEntry;
-import io.autotable.repository.TableState;
 import io.autotable.repository.Workspace;
 import io.autotable.repository.WorkloadRepository;
 import picocli.CommandLine;
@@ -12,11 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 @Command(mixinStandardHelpOptions = true, name = "demo",
         description = {
@@ -27,8 +21,6 @@ import java.util.stream.Collectors;
 final class DemoCommand
         implements Callable<Integer>
 {
-    private static final Set<String> TPCH_TABLES = Set.of("customer", "lineitem", "nation", "orders", "part", "partsupp", "region", "supplier");
-
     @Mixin
     WorkspaceOptions workspaceOptions;
 
@@ -46,7 +38,7 @@ final class DemoCommand
     {
         PrintWriter out = spec.commandLine().getOut();
         Workspace workspace = workspaceOptions.workspace();
-        if (hasCompleteTpch(workspace)) {
+        if (WarehouseSetup.completeBenchmarkTables(workspace, "tpch").isPresent()) {
             out.println("Using the TPC-H warehouse already in " + workspace.directory());
         }
         else {
@@ -88,18 +80,4 @@ final class DemoCommand
         }
     }
 
-    private static boolean hasCompleteTpch(Workspace workspace)
-    {
-        if (!Files.exists(workspace.repositoryFile())) {
-            return false;
-        }
-        try (WorkloadRepository repository = WorkloadRepository.openExisting(workspace)) {
-            List<CatalogEntry> entries = repository.catalogEntries();
-            Set<String> complete = entries.stream()
-                    .filter(entry -> entry.state() == TableState.COMPLETE)
-                    .map(entry -> entry.table().name())
-                    .collect(Collectors.toSet());
-            return complete.containsAll(TPCH_TABLES);
-        }
-    }
 }

@@ -1,6 +1,9 @@
 package io.autotable.cli;
 
+import io.autotable.catalog.Table;
 import io.autotable.error.ErrorCode;
+import io.autotable.repository.CatalogEntry;
+import io.autotable.repository.TableState;
 import io.autotable.repository.Workspace;
 import io.autotable.repository.WorkspaceLock;
 import io.autotable.repository.WorkloadRepository;
@@ -13,10 +16,15 @@ import io.autotable.simulator.warehouse.EmbeddedWarehouse;
 import io.autotable.simulator.warehouse.LoadSummary;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * Creates the embedded warehouse with a benchmark's data: what {@code init} and {@code demo} do.
@@ -68,6 +76,22 @@ final class WarehouseSetup
         finally {
             closed.countDown();
             removeQuietly(onStop);
+        }
+    }
+
+    /** The benchmark's tables, when the workspace holds every one of them completely loaded. */
+    static Optional<List<Table>> completeBenchmarkTables(Workspace workspace, String benchmark)
+    {
+        Set<String> needed = BenchmarkGenerators.byName(benchmark).schema().stream().map(Table::name).collect(Collectors.toSet());
+        if (!Files.exists(workspace.repositoryFile())) {
+            return Optional.empty();
+        }
+        try (WorkloadRepository repository = WorkloadRepository.openExisting(workspace)) {
+            List<Table> complete = repository.catalogEntries().stream()
+                    .filter(entry -> entry.state() == TableState.COMPLETE && needed.contains(entry.table().name()))
+                    .map(CatalogEntry::table)
+                    .toList();
+            return complete.size() == needed.size() ? Optional.of(complete) : Optional.empty();
         }
     }
 

@@ -3,11 +3,8 @@ package io.autotable.cli;
 import io.autotable.catalog.Table;
 import io.autotable.error.CaptureException;
 import io.autotable.error.ErrorCode;
-import io.autotable.repository.CatalogEntry;
-import io.autotable.repository.TableState;
 import io.autotable.repository.Workspace;
 import io.autotable.repository.WorkloadRepository;
-import io.autotable.simulator.data.BenchmarkGenerators;
 import io.autotable.simulator.workload.BenchmarkQueries;
 import io.autotable.simulator.workload.QueryTemplate;
 import io.autotable.simulator.workload.ScheduledQuery;
@@ -24,9 +21,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 @Command(mixinStandardHelpOptions = true, name = "workload", description = "Run or generate a benchmark's workload.", subcommands = WorkloadCommand.Run.class)
 final class WorkloadCommand
@@ -106,20 +101,9 @@ final class WorkloadCommand
 
         private static List<Table> requireBenchmarkTables(Workspace workspace, String benchmark)
         {
-            Set<String> needed = BenchmarkGenerators.byName(benchmark).schema().stream().map(table -> table.name()).collect(Collectors.toSet());
-            try (WorkloadRepository repository = WorkloadRepository.openExisting(workspace)) {
-                Set<String> complete = repository.catalogEntries().stream()
-                        .filter(entry -> entry.state() == TableState.COMPLETE)
-                        .map(CatalogEntry::table)
-                        .map(table -> table.name())
-                        .collect(Collectors.toSet());
-                if (!complete.containsAll(needed)) {
-                    throw new CaptureException(ErrorCode.WORKSPACE_NOT_INITIALIZED,
-                            "the embedded warehouse of %s has no complete %s data: run 'autotable init --benchmark %s --workspace %s' first"
-                                    .formatted(workspace.directory(), benchmark, benchmark, workspace.directory()));
-                }
-                return repository.catalog().tables().stream().filter(table -> needed.contains(table.name())).toList();
-            }
+            return WarehouseSetup.completeBenchmarkTables(workspace, benchmark).orElseThrow(() -> new CaptureException(ErrorCode.WORKSPACE_NOT_INITIALIZED,
+                    "the embedded warehouse of %s has no complete %s data: run 'autotable init --benchmark %s --workspace %s' first"
+                            .formatted(workspace.directory(), benchmark, benchmark, workspace.directory())));
         }
     }
 }

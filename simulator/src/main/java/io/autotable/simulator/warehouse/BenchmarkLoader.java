@@ -40,6 +40,12 @@ import static java.util.Objects.requireNonNull;
  */
 public final class BenchmarkLoader
 {
+    /**
+     * The largest scale the embedded warehouse loads, whatever a generator can make: about 10 GB of
+     * raw data in one H2 file is already far past what a laptop-sized workspace is for.
+     */
+    public static final double MAX_EMBEDDED_SCALE = 10;
+
     private static final int CHUNK_ROWS = 2_048;
     private static final int QUEUED_CHUNKS = 16;
     private static final int BATCH_ROWS = 1_000;
@@ -72,16 +78,17 @@ public final class BenchmarkLoader
     }
 
     /**
-     * Checks a scale for a generator before anything is written.
+     * Checks a scale for a generator, and against {@link #MAX_EMBEDDED_SCALE}, before anything is written.
      *
      * @throws SimulatorException with {@link ErrorCode#INVALID_SCALE} naming the value and the range
      */
     public static void checkScale(BenchmarkGenerator generator, double scale)
     {
-        if (!(scale >= generator.minScale() && scale <= generator.maxScale())) {
+        double max = Math.min(generator.maxScale(), MAX_EMBEDDED_SCALE);
+        if (!(scale >= generator.minScale() && scale <= max)) {
             throw new SimulatorException(ErrorCode.INVALID_SCALE,
-                    "scale %s is out of range for %s: use a scale factor from %s to %s (1 is about 1 GB of raw data)"
-                            .formatted(format(scale), generator.name(), format(generator.minScale()), format(generator.maxScale())));
+                    "scale %s is out of range for %s in the embedded warehouse: use a scale factor from %s to %s (1 is about 1 GB of raw data)"
+                            .formatted(format(scale), generator.name(), format(generator.minScale()), format(max)));
         }
     }
 
