@@ -27,6 +27,12 @@ public final class EncodingException
         return new EncodingException(ErrorCode.INVALID_ARGUMENT, String.format(format, args), -1, null);
     }
 
+    /** A fault of autotable itself, such as a missing or unreadable shipped model. */
+    public static EncodingException internal(Throwable cause, String format, Object... args)
+    {
+        return new EncodingException(ErrorCode.INTERNAL, String.format(format, args), -1, cause);
+    }
+
     /** An encoded block that is truncated or corrupt, at {@code offset} bytes from its start. */
     public static EncodingException malformed(int offset, String format, Object... args)
     {
