@@ -24,6 +24,7 @@ import java.io.PrintWriter;
                 AnalyzeCommand.class,
                 WorkloadCommand.class,
                 BenchCommand.class,
+                TrainCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class AutotableCommand
