@@ -50,6 +50,9 @@ final class AdviseCommand
             description = "The SQL dialect of the logged statements: redshift, postgresql, spark or ansi (default: ${DEFAULT-VALUE}).")
     SqlDialect sqlDialect;
 
+    @Option(names = "--brief", description = "In text, only the summary and the table of recommendations, without the explanations.")
+    boolean brief;
+
     @Spec
     CommandSpec spec;
 
@@ -92,7 +95,7 @@ final class AdviseCommand
                     out.println("The workspace has no query events yet: the advice below rests on no workload. Run 'autotable import FORMAT FILE' or 'autotable workload run' first.");
                     out.println();
                 }
-                distribution.ifPresent(advice -> DistributionReport.printText(out, advice));
+                distribution.ifPresent(advice -> DistributionReport.printText(out, advice, brief));
             }
             out.flush();
         }

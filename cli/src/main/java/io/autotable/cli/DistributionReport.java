@@ -98,7 +98,8 @@ final class DistributionReport
                 alternative.recommended(), alternative.current(), alternative.rejected());
     }
 
-    static void printText(PrintWriter out, DistributionAdvice advice)
+    /** The report; {@code brief} stops after the table of recommendations. */
+    static void printText(PrintWriter out, DistributionAdvice advice, boolean brief)
     {
         out.printf(Locale.ROOT, "Distribution: %d tables, %.1f day(s) of workload, a cluster of %d nodes x %d slices%n",
                 advice.tables().size(), advice.days(), advice.cost().nodes(), advice.cost().slicesPerNode());
@@ -109,10 +110,9 @@ final class DistributionReport
             out.printf(Locale.ROOT, "  Joins made local: %s of the join weight (%s of %s moved over the workload); the current design: %s%n",
                     Formats.percent(advice.colocatedWeight() / advice.totalWeight()), bytes(advice.colocatedWeight()), bytes(advice.totalWeight()),
                     Formats.percent(advice.current().colocatedWeight() / advice.totalWeight()));
-            out.printf(Locale.ROOT, "  Solver %s, %s in %d ms%s%n", advice.solver(),
-                    advice.optimal() ? "proven optimal" : "not proven optimal",
-                    advice.elapsed().toMillis(),
-                    advice.optimal() ? "" : ", at most " + bytes(advice.upperBound() - advice.colocatedWeight()) + " from the bound");
+            out.printf(Locale.ROOT, "  Keys by %s, %s; advice took %d ms%n", advice.solver(),
+                    advice.optimal() ? "proven optimal" : "not proven optimal (at most " + bytes(advice.upperBound() - advice.colocatedWeight()) + " from the bound)",
+                    advice.elapsed().toMillis());
             if (advice.allCopyBytes() > 0) {
                 out.printf(Locale.ROOT, "  ALL copies cost %s; net saving %s (the current design: %s)%n",
                         bytes(advice.allCopyBytes()), bytes(advice.netSavedBytes()), bytes(advice.current().netSavedBytes()));
@@ -123,6 +123,9 @@ final class DistributionReport
         for (TableAdvice table : advice.tables()) {
             out.printf(Locale.ROOT, "  %-26s %-24s %-24s %12s%n", table.table(), table.current(), (table.changes() ? "* " : "  ") + table.recommended(),
                     bytes(table.bytesSavedPerDay()));
+        }
+        if (brief) {
+            return;
         }
         for (TableAdvice table : advice.tables()) {
             out.println();

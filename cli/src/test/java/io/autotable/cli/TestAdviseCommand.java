@@ -72,7 +72,7 @@ class TestAdviseCommand
         TestingCli.Run run = TestingCli.run("advise", "--workspace", workspace.toString(), "--solver", "greedy");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Distribution: 8 tables", "Solver greedy", "lineitem:", "why: ");
+        assertThat(run.out()).contains("Distribution: 8 tables", "Keys by greedy", "lineitem:", "why: ");
     }
 
     @Test
