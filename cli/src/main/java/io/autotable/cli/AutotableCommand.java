@@ -22,6 +22,7 @@ import java.io.PrintWriter;
                 CatalogCommand.class,
                 ImportCommand.class,
                 AnalyzeCommand.class,
+                AdviseCommand.class,
                 WorkloadCommand.class,
                 BenchCommand.class,
                 TrainCommand.class,

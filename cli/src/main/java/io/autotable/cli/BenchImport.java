@@ -22,9 +22,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +66,7 @@ final class BenchImport
                     events, fingerprints, seed, Formats.bytes(Files.size(log)));
             out.flush();
             Workspace workspace = new Workspace(directory.resolve("workspace"));
-            resetPeaks();
+            HeapPeaks.reset();
             long started = System.nanoTime();
             try (WorkloadRepository repository = WorkloadRepository.open(workspace)) {
                 List<Table> schema = new TpchGenerator().schema();
@@ -86,7 +83,7 @@ final class BenchImport
                 out.printf(Locale.ROOT, "  analyze: %,d statements, %,d distinct fingerprints, %,d analysed, %,d not, %,d join edges in %.1f s%n",
                         analysis.statements(), analysis.distinctFingerprints(), analysis.parsed(), analysis.unparsed().size(), analysis.joinEdges().size(), analyzeSeconds);
                 out.printf(Locale.ROOT, "bench import: %,d events imported and analysed end to end in %.1f s; heap peak %s of max %s%n",
-                        events, total, Formats.bytes(heapPeak()), Formats.bytes(Runtime.getRuntime().maxMemory()));
+                        events, total, Formats.bytes(HeapPeaks.peak()), Formats.bytes(Runtime.getRuntime().maxMemory()));
             }
         }
         finally {
@@ -134,26 +131,5 @@ final class BenchImport
                     + " and p_size in (" + random.nextInt(1, 50) + ", " + random.nextInt(1, 50) + ") and p_brand <> 'Brand#" + random.nextInt(10, 56) + "'"
                     + " group by p_brand, p_type";
         };
-    }
-
-    private static void resetPeaks()
-    {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    // the sum of each heap pool's peak bounds the heap's true peak from above
-    private static long heapPeak()
-    {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak;
     }
 }

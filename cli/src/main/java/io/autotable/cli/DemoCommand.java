@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
         description = {
                 "autotable end to end on the embedded warehouse.",
                 "Creates a TPC-H warehouse (unless the workspace has one), runs a simulated day of its workload through the capture driver",
-                "(unless the workspace has captured events) and analyses it.",
-                "Later stages (advice, replay, HTML report) join as they are built."})
+                "(unless the workspace has captured events), analyses it and recommends every table's distribution.",
+                "Later stages (sort keys, encodings, replay, HTML report) join as they are built."})
 final class DemoCommand
         implements Callable<Integer>
 {
@@ -57,9 +57,15 @@ final class DemoCommand
         }
         out.println();
         int exitCode = autotable("analyze", "--top", "6", "--workspace", directory);
+        if (exitCode != 0) {
+            return exitCode;
+        }
+        out.println();
+        exitCode = autotable("advise", "--only", "distribution", "--brief", "--workspace", directory);
         out.println();
         out.println("Next: './autotable catalog --workspace " + directory + "' shows every table's statistics and design;");
-        out.println("      './autotable analyze --format json --workspace " + directory + "' gives the whole analysis.");
+        out.println("      './autotable analyze --format json --workspace " + directory + "' gives the whole analysis;");
+        out.println("      './autotable advise --workspace " + directory + "' explains every distribution choice.");
         out.flush();
         return exitCode;
     }

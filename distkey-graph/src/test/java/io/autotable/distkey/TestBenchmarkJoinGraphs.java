@@ -65,6 +65,12 @@ class TestBenchmarkJoinGraphs
     private static JoinGraph graph(String queries, Catalog catalog, SqlDialect dialect)
             throws IOException
     {
+        return JoinGraphBuilder.build(workload(queries, catalog, dialect), catalog, DistributionCostModel.DEFAULT);
+    }
+
+    private static Workload workload(String queries, Catalog catalog, SqlDialect dialect)
+            throws IOException
+    {
         CalciteSqlAnalyzer analyzer = new CalciteSqlAnalyzer();
         List<QueryGroup> groups = new ArrayList<>();
         try (Stream<Path> files = Files.list(BenchmarkFiles.root().resolve(queries))) {
@@ -77,7 +83,7 @@ class TestBenchmarkJoinGraphs
                 }
             }
         }
-        return JoinGraphBuilder.build(new Workload(groups), catalog, DistributionCostModel.DEFAULT);
+        return new Workload(groups);
     }
 
     /** AWS's hand-tuned keys from its Redshift DDL: KEY tables keep their key, ALL and EVEN tables have none. */
@@ -129,5 +135,35 @@ class TestBenchmarkJoinGraphs
         assertThat(tpcds.tables().size()).isGreaterThanOrEqualTo(20);
         // lineitem and orders, the two biggest tables, join on the order key in most of TPC-H
         assertThat(new BranchAndBoundDistKeySolver(Duration.ofSeconds(30)).solve(tpch).key("lineitem")).contains("l_orderkey");
+    }
+
+    @Test
+    void theAdvisedDesignSavesAtLeastAsMuchAsAwsHandTunedDesignWithItsAllTables()
+            throws IOException
+    {
+        DistributionAdvisor advisor = new DistributionAdvisor(DistributionCostModel.DEFAULT, new BestOfDistKeySolver());
+        for (List<String> benchmark : List.of(
+                List.of("tpch/queries", "tpch/schema.sql", "ANSI", "redshift-tpcds/Cloud-DWB-Derived-from-TPCH/3TB/ddl.sql"),
+                List.of("tpcds/queries", "tpcds/schema.sql", "SPARK", "redshift-tpcds/Cloud-DWB-Derived-from-TPCDS/3TB/ddl.sql"))) {
+            Catalog catalog = catalog(benchmark.get(1), benchmark.get(0).startsWith("tpch") ? TPCH_ROWS : TPCDS_ROWS);
+            PhysicalDesign aws = new JSqlParserDdlParser().parse(BenchmarkFiles.path(benchmark.get(3))).design();
+            DistributionAdvice advice = advisor.advise(workload(benchmark.get(0), catalog, SqlDialect.valueOf(benchmark.get(2))), catalog, aws, 1);
+
+            // AWS's design, scored as the current one: its ALL tables (TPC-DS has some) make their joins local and pay their copies
+            assertThat(advice.current().colocatedWeight()).isPositive();
+            assertThat(advice.netSavedBytes()).as(benchmark.get(0)).isGreaterThanOrEqualTo(advice.current().netSavedBytes());
+            assertThat(advice.optimal()).isTrue();
+            if (benchmark.get(0).startsWith("tpcds")) {
+                assertThat(aws.tables().values()).anySatisfy(design -> assertThat(design.distribution()).isEqualTo(DistStyle.ALL));
+                assertThat(advice.current().allCopyBytes()).isPositive();
+            }
+            // every table where the advice differs from AWS explains the difference with AWS's choice scored
+            for (DistributionAdvice.TableAdvice table : advice.tables()) {
+                if (table.changes()) {
+                    assertThat(table.alternatives()).filteredOn(DistributionAdvice.Alternative::current).singleElement()
+                            .satisfies(current -> assertThat(current.netSavedBytes()).isLessThanOrEqualTo(table.alternatives().get(0).netSavedBytes() + 1e-6));
+                }
+            }
+        }
     }
 }

@@ -169,20 +169,7 @@ public final class TestingJoinGraphs
     /** {@code tables} tables with 1 to {@code maxColumns} columns, {@code edges} single-pair edges of weight 1..20. */
     public static JoinGraph randomGraph(SplittableRandom random, int tables, int maxColumns, int edges)
     {
-        int[] columns = new int[tables];
-        for (int t = 0; t < tables; t++) {
-            columns[t] = random.nextInt(1, maxColumns + 1);
-        }
-        List<JoinEdge> joins = new ArrayList<>();
-        for (int i = 0; i < edges; i++) {
-            int a = random.nextInt(tables);
-            int b = random.nextInt(tables - 1);
-            if (b >= a) {
-                b++;
-            }
-            joins.add(JoinEdge.of("t" + a, "c" + random.nextInt(columns[a]), "t" + b, "c" + random.nextInt(columns[b]), random.nextInt(1, 21)));
-        }
-        return JoinGraph.of(joins);
+        return RandomJoinGraphs.generate(random, tables, maxColumns, edges);
     }
 
     /**

@@ -438,6 +438,24 @@ public final class WorkloadRepository
         }
     }
 
+    /**
+     * When the stored events start: the first event's start and the last event's start, or empty
+     * when there are none. Per-day figures divide by this span.
+     */
+    public synchronized Optional<EventSpan> eventSpan()
+    {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT MIN(start_time), MAX(start_time) FROM events")) {
+            rs.next();
+            OffsetDateTime first = rs.getObject(1, OffsetDateTime.class);
+            OffsetDateTime last = rs.getObject(2, OffsetDateTime.class);
+            return first == null ? Optional.empty() : Optional.of(new EventSpan(first.toInstant(), last.toInstant()));
+        }
+        catch (SQLException e) {
+            throw failure("read the events' time span", e);
+        }
+    }
+
     /** Streams every event in the order it was stored, without holding them all in memory. */
     public synchronized void forEachEvent(Consumer<QueryEvent> consumer)
     {
