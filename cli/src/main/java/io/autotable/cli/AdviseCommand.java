@@ -27,18 +27,21 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(mixinStandardHelpOptions = true, name = "advise",
-        description = "Recommends each table's distribution style and key from the workload's join graph, and explains every choice.")
+        description = "Recommends each table's distribution style and key from the workload's join graph, and each column's compression encoding from a sample of its data; explains every choice.")
 final class AdviseCommand
         implements Callable<Integer>
 {
     /** The kinds of advice built so far; the others are refused with a clear message. */
-    private static final Set<AdviceKind> AVAILABLE = EnumSet.of(AdviceKind.DISTRIBUTION);
+    private static final Set<AdviceKind> AVAILABLE = EnumSet.of(AdviceKind.DISTRIBUTION, AdviceKind.ENCODINGS);
 
     @Mixin
     WorkspaceOptions workspaceOptions;
 
     @Mixin
     DistributionOptions distributionOptions;
+
+    @Mixin
+    EncodingsAdvice.Options encodingsOptions;
 
     @Option(names = "--only", paramLabel = "KIND", description = "Only this kind of advice: distribution, sortkeys, encodings or wlm (default: every kind available).")
     Optional<AdviceKind> only;
@@ -58,7 +61,7 @@ final class AdviseCommand
 
     /** What {@code advise --format json} prints; field names are a documented contract. */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    record Report(Provenance provenance, Optional<DistributionReport.Section> distribution) {}
+    record Report(Provenance provenance, Optional<DistributionReport.Section> distribution, Optional<EncodingsAdvice.Section> encodings) {}
 
     record Provenance(String autotableVersion, String workspace, String sqlDialect, String workloadFingerprint, long statements, double days, String solver,
             double timeLimitSeconds) {}
@@ -86,16 +89,18 @@ final class AdviseCommand
                     new Provenance(AutotableVersion.get(), repository.workspace().directory().toString(), sqlDialect.name().toLowerCase(Locale.ROOT),
                             analysis.workloadFingerprint(), analysis.statements(), days, distributionOptions.solver.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                             distributionOptions.timeLimitSeconds),
-                    distribution.map(DistributionReport::section));
+                    distribution.map(DistributionReport::section),
+                    kinds.contains(AdviceKind.ENCODINGS) ? Optional.of(EncodingsAdvice.advise(repository, encodingsOptions)) : Optional.empty());
             if (format == OutputFormat.JSON) {
                 out.println(Json.writePretty(report));
             }
             else {
-                if (analysis.statements() == 0) {
+                if (analysis.statements() == 0 && distribution.isPresent()) {
                     out.println("The workspace has no query events yet: the advice below rests on no workload. Run 'autotable import FORMAT FILE' or 'autotable workload run' first.");
                     out.println();
                 }
                 distribution.ifPresent(advice -> DistributionReport.printText(out, advice, brief));
+                report.encodings().ifPresent(section -> EncodingsAdvice.printText(out, section));
             }
             out.flush();
         }

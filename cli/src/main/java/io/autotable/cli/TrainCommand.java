@@ -30,7 +30,7 @@ final class TrainCommand
             description = {
                     "Rebuild the learned encoding selector's model: synthetic columns from seeded distributions plus the training benchmarks' columns,",
                     "each labelled with the exhaustive oracle's choice; a random forest on their profiles; scored on the held-out benchmarks.",
-                    "Writes encoding-model.tribuo and encoding-model.json (how it was made, how it scored) to --output."})
+                    "Writes encoding-model.tribuo.gz and encoding-model.json (how it was made, how it scored) to --output."})
     static final class Encodings
             implements Callable<Integer>
     {
@@ -58,13 +58,16 @@ final class TrainCommand
         @Spec
         CommandSpec spec;
 
+        // held for the command's life: java.util.logging keeps loggers weakly, and a collected one forgets its level
+        private final Logger tribuoLogger = Logger.getLogger("org.tribuo");
+
         @Override
         public Integer call()
                 throws IOException
         {
             PrintWriter out = spec.commandLine().getOut();
             // Tribuo logs every tree it builds at INFO
-            Logger.getLogger("org.tribuo").setLevel(Level.WARNING);
+            tribuoLogger.setLevel(Level.WARNING);
             TrainingConfig config = TrainingConfig.defaults();
             if (seed != null) {
                 config = config.withSeed(seed);
@@ -85,7 +88,7 @@ final class TrainCommand
                 out.printf(Locale.ROOT, "  [%5.1f s] %s%n", (System.nanoTime() - started) / 1e9, message);
                 out.flush();
             });
-            Path model = output.resolve("encoding-model.tribuo");
+            Path model = output.resolve("encoding-model.tribuo.gz");
             Path card = output.resolve("encoding-model.json");
             try (OutputStream stream = Files.newOutputStream(model)) {
                 trained.model().write(stream);

@@ -1,5 +1,7 @@
 package io.autotable.encoding;
 
+import io.autotable.catalog.ColumnType;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -8,6 +10,26 @@ import static java.util.Objects.requireNonNull;
 public final class Columns
 {
     private Columns() {}
+
+    /**
+     * Checks that a column's class is the one its type takes: {@link TextColumn} for CHAR and
+     * VARCHAR, {@link DoubleColumn} for REAL and DOUBLE, {@link LongColumn} for the others.
+     *
+     * @throws EncodingException naming both when they do not match
+     */
+    public static void checkClass(ColumnType type, Column column)
+    {
+        requireNonNull(type, "type is null");
+        requireNonNull(column, "column is null");
+        Class<? extends Column> expected = switch (type.kind()) {
+            case CHAR, VARCHAR -> TextColumn.class;
+            case REAL, DOUBLE -> DoubleColumn.class;
+            default -> LongColumn.class;
+        };
+        if (!expected.isInstance(column)) {
+            throw EncodingException.invalidInput("%s takes a %s, got %s", type, expected.getSimpleName(), column.getClass().getSimpleName());
+        }
+    }
 
     /** Positions {@code from} (inclusive) to {@code to} (exclusive). */
     public static Column slice(Column column, int from, int to)

@@ -3,6 +3,7 @@ package io.autotable.encoding.fixed;
 import io.autotable.catalog.ColumnType;
 import io.autotable.design.Encoding;
 import io.autotable.encoding.Column;
+import io.autotable.encoding.Columns;
 import io.autotable.encoding.EncodingSelector;
 import io.autotable.encoding.EncodingTypes;
 
@@ -53,8 +54,7 @@ public final class FixedEncodingSelector
     @Override
     public Selection select(ColumnType type, Column sample)
     {
-        requireNonNull(type, "type is null");
-        requireNonNull(sample, "sample is null");
+        Columns.checkClass(type, sample);
         Encoding encoding = type.isText() ? texts : others;
         if (EncodingTypes.applies(numbers, type) && !type.isText()) {
             encoding = numbers;

@@ -20,19 +20,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * A trained classifier from a column's {@link ColumnProfile} to the encoding the exhaustive oracle
- * would choose: a Tribuo random forest of CART trees, stored in Tribuo's protobuf format with its
+ * would choose: a Tribuo random forest of CART trees, stored in Tribuo's protobuf format (gzipped) with its
  * provenance (trainer configuration, seed, corpus). The one shipped in the jar is {@link #shipped()};
  * {@code autotable train encodings} rebuilds it.
  */
 public final class EncodingModel
 {
     /** Where the shipped model lives on the classpath. */
-    public static final String RESOURCE = "/io/autotable/encoding/learned/encoding-model.tribuo";
+    public static final String RESOURCE = "/io/autotable/encoding/learned/encoding-model.tribuo.gz";
     /** Where the shipped model's card (how it was made, how it scored on held-out data) lives. */
     public static final String CARD_RESOURCE = "/io/autotable/encoding/learned/encoding-model.json";
 
@@ -77,7 +79,7 @@ public final class EncodingModel
             throws IOException
     {
         requireNonNull(in, "in is null");
-        Model<?> model = Model.deserializeFromStream(in);
+        Model<?> model = Model.deserializeFromStream(new GZIPInputStream(in));
         if (!model.validate(Label.class)) {
             throw EncodingException.invalidInput("the model is not a classifier of encodings: %s", model.getClass().getSimpleName());
         }
@@ -86,10 +88,13 @@ public final class EncodingModel
         return new EncodingModel(labels);
     }
 
+    /** Writes the model in Tribuo's protobuf format, gzipped. */
     public void write(OutputStream out)
             throws IOException
     {
-        model.serializeToStream(out);
+        GZIPOutputStream gzip = new GZIPOutputStream(out);
+        model.serializeToStream(gzip);
+        gzip.finish();
     }
 
     /** The underlying Tribuo model, with its provenance. */
@@ -136,7 +141,7 @@ public final class EncodingModel
     }
 
     /** {@link #rank} through Tribuo's own prediction path: slower, the reference the compiled forest is checked against. */
-    List<Encoding> rankWithTribuo(ColumnProfile profile)
+    public List<Encoding> rankWithTribuo(ColumnProfile profile)
     {
         Prediction<Label> prediction = model.predict(example(profile));
         double[] scores = new double[Encoding.values().length];
