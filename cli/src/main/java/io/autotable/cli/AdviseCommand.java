@@ -100,7 +100,7 @@ final class AdviseCommand
                     out.println();
                 }
                 distribution.ifPresent(advice -> DistributionReport.printText(out, advice, brief));
-                report.encodings().ifPresent(section -> EncodingsAdvice.printText(out, section));
+                report.encodings().ifPresent(section -> EncodingsAdvice.printText(out, section, brief));
             }
             out.flush();
         }

@@ -120,12 +120,35 @@ final class EncodingsAdvice
                 new Totals(advisor.selectorName(), tables, columns.size(), changes, current, recommended, oracle, reduction(current, recommended)));
     }
 
+    private static void printTables(PrintWriter out, List<ColumnEntry> columns)
+    {
+        out.printf(Locale.ROOT, "  %-20s %8s %12s %12s %8s%n", "table", "changes", "current", "advised", "saving");
+        int start = 0;
+        while (start < columns.size()) {
+            String table = columns.get(start).table();
+            long current = 0;
+            long recommended = 0;
+            int changes = 0;
+            int end = start;
+            while (end < columns.size() && columns.get(end).table().equals(table)) {
+                current += columns.get(end).currentBytes();
+                recommended += columns.get(end).recommendedBytes();
+                changes += columns.get(end).current().equals(columns.get(end).recommended()) ? 0 : 1;
+                end++;
+            }
+            out.printf(Locale.ROOT, "  %-20s %3d of %-2d %12s %12s %8s%n", table, changes, end - start,
+                    Formats.bytes(current), Formats.bytes(recommended), Formats.percent(reduction(current, recommended)));
+            start = end;
+        }
+    }
+
     private static double reduction(long current, long recommended)
     {
         return current == 0 ? 0 : 1 - (double) recommended / current;
     }
 
-    static void printText(PrintWriter out, Section section)
+    /** The summary, then each column; with {@code brief}, each table's totals instead of its columns. */
+    static void printText(PrintWriter out, Section section, boolean brief)
     {
         Totals totals = section.totals();
         if (section.columns().isEmpty()) {
@@ -135,6 +158,10 @@ final class EncodingsAdvice
         out.printf(Locale.ROOT, "Encodings (%s selector, samples of up to %,d rows per table): %d of %d columns change; %s -> %s (%s smaller), the oracle reaches %s%n",
                 section.selector(), section.sample().rows(), totals.changes(), totals.columns(),
                 Formats.bytes(totals.currentBytes()), Formats.bytes(totals.recommendedBytes()), Formats.percent(totals.reduction()), Formats.bytes(totals.oracleBytes()));
+        if (brief) {
+            printTables(out, section.columns());
+            return;
+        }
         out.printf(Locale.ROOT, "  %-20s %-24s %-16s %-9s %-9s %12s %12s %8s%n", "table", "column", "type", "current", "advised", "current", "advised", "saving");
         for (ColumnEntry column : section.columns()) {
             out.printf(Locale.ROOT, "  %-20s %-24s %-16s %-9s %-9s %12s %12s %8s%s%n", column.table(), column.column(), column.type(),

@@ -22,7 +22,6 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,14 +148,5 @@ public final class EncodingModelTrainer
             counts.merge(column.label(), 1, Integer::sum);
         }
         return counts;
-    }
-
-    static List<LabelledColumn> labelAll(List<TrainingColumn> columns)
-    {
-        List<LabelledColumn> labelled = new ArrayList<>(columns.size());
-        for (TrainingColumn column : columns) {
-            labelled.add(label(column));
-        }
-        return labelled;
     }
 }

@@ -110,7 +110,8 @@ public final class SyntheticColumns
         return List.copyOf(columns);
     }
 
-    static Column numeric(ColumnType type, Shape shape, int rows, double nullFraction, SplittableRandom random)
+    /** One column of the shape, its values fit to the type. */
+    public static Column numeric(ColumnType type, Shape shape, int rows, double nullFraction, SplittableRandom random)
     {
         long[] draws = new long[rows];
         switch (shape) {
@@ -248,7 +249,8 @@ public final class SyntheticColumns
         return value;
     }
 
-    static Column text(ColumnType type, TextShape shape, int rows, double nullFraction, SplittableRandom random)
+    /** One text column of the shape. */
+    public static Column text(ColumnType type, TextShape shape, int rows, double nullFraction, SplittableRandom random)
     {
         boolean[] nulls = nulls(rows, nullFraction, random);
         byte[][] values = new byte[rows][];

@@ -23,7 +23,7 @@ import static java.util.Objects.requireNonNull;
 public final class ColumnProfiler
 {
     /** Distinct values (and words) counted exactly; past this the count is a lower bound. */
-    public static final int MAX_TRACKED_DISTINCT = 1 << 16;
+    public static final int MAX_TRACKED_DISTINCT = 1 << 14;
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
@@ -84,36 +84,22 @@ public final class ColumnProfiler
             context.add(hash);
             min = Math.min(min, value);
             max = Math.max(max, value);
-            // MOSTLYn reserves the smallest code as its escape
-            if (value > Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
-                fits8++;
-            }
-            if (value > Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-                fits16++;
-            }
-            if (value > Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
-                fits32++;
-            }
+            // MOSTLYn reserves the smallest code as its escape: value + 2^(k-1) - 1 in 0..2^k - 2, compared unsigned, without branches
+            fits8 += Long.compareUnsigned(value + 127, 255) < 0 ? 1 : 0;
+            fits16 += Long.compareUnsigned(value + 32767, 65535) < 0 ? 1 : 0;
+            fits32 += Long.compareUnsigned(value + Integer.MAX_VALUE, 0xFFFF_FFFFL) < 0 ? 1 : 0;
             if (nonNull > 0) {
                 pairs++;
-                if (value != previous) {
-                    runs++;
-                }
-                if (value >= previous) {
-                    ascending++;
-                }
+                runs += value != previous ? 1 : 0;
+                ascending += value >= previous ? 1 : 0;
                 long delta = value - previous;
                 boolean overflow = ((value ^ previous) & (value ^ delta)) < 0;
                 if (overflow) {
                     deltaBits += 64;
                 }
                 else {
-                    if (delta >= -127 && delta <= 127) {
-                        deltaFits8++;
-                    }
-                    if (delta >= -32767 && delta <= 32767) {
-                        deltaFits16++;
-                    }
+                    deltaFits8 += Long.compareUnsigned(delta + 127, 255) < 0 ? 1 : 0;
+                    deltaFits16 += Long.compareUnsigned(delta + 32767, 65535) < 0 ? 1 : 0;
                     deltaBits += 64 - Long.numberOfLeadingZeros((delta << 1) ^ (delta >> 63));
                 }
             }

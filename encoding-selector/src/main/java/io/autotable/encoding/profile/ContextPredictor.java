@@ -13,10 +13,9 @@ final class ContextPredictor
     private static final int SLOTS = 1 << 12;
     private static final int MASK = SLOTS - 1;
 
-    private final long[] tags = new long[SLOTS];
-    private final long[] followers = new long[SLOTS];
-    private final long[] tags2 = new long[SLOTS];
-    private final long[] followers2 = new long[SLOTS];
+    // per slot a context's tag then the value that followed it, side by side in one cache line
+    private final long[] table = new long[2 * SLOTS];
+    private final long[] table2 = new long[2 * SLOTS];
     private long previous;
     private long beforePrevious;
     private int seen;
@@ -27,20 +26,16 @@ final class ContextPredictor
     void add(long hash)
     {
         if (seen >= 2) {
-            int slot = (int) previous & MASK;
-            if (tags[slot] == previous && followers[slot] == hash) {
-                hits++;
-            }
-            tags[slot] = previous;
-            followers[slot] = hash;
+            int slot = ((int) previous & MASK) << 1;
+            hits += table[slot] == previous && table[slot + 1] == hash ? 1 : 0;
+            table[slot] = previous;
+            table[slot + 1] = hash;
 
             long context = previous * 0x9E3779B97F4A7C15L + Long.rotateLeft(beforePrevious, 31);
-            int slot2 = (int) (context ^ (context >>> 29)) & MASK;
-            if (tags2[slot2] == context && followers2[slot2] == hash) {
-                hits2++;
-            }
-            tags2[slot2] = context;
-            followers2[slot2] = hash;
+            int slot2 = ((int) (context ^ (context >>> 29)) & MASK) << 1;
+            hits2 += table2[slot2] == context && table2[slot2 + 1] == hash ? 1 : 0;
+            table2[slot2] = context;
+            table2[slot2 + 1] = hash;
         }
         beforePrevious = previous;
         previous = hash;

@@ -3,7 +3,8 @@ package io.autotable.encoding.profile;
 /**
  * Counts occurrences of 64-bit keys in an open-addressing table (linear probing, load at most one
  * half). Once it holds {@code maxDistinct} keys it stops taking new ones and only counts the keys
- * it has, so its memory is bounded whatever the input.
+ * it has, so its memory is bounded whatever the input. Key 0 marks an empty slot, so it is
+ * counted apart; a probe reads only the keys, the counts only on a match.
  */
 final class ValueCounter
 {
@@ -12,6 +13,7 @@ final class ValueCounter
     private final int mask;
     private final int maxDistinct;
     private int distinct;
+    private int zeros;
     private boolean saturated;
 
     ValueCounter(int expected, int maxDistinct)
@@ -26,10 +28,25 @@ final class ValueCounter
     /** Counts a key; keys should be well mixed (see {@link #mix}). */
     void add(long key)
     {
+        if (key == 0) {
+            if (zeros == 0) {
+                if (distinct == maxDistinct) {
+                    saturated = true;
+                    return;
+                }
+                distinct++;
+            }
+            zeros++;
+            return;
+        }
         int slot = (int) key & mask;
         while (true) {
-            int count = counts[slot];
-            if (count == 0) {
+            long found = keys[slot];
+            if (found == key) {
+                counts[slot]++;
+                return;
+            }
+            if (found == 0) {
                 if (distinct == maxDistinct) {
                     saturated = true;
                     return;
@@ -37,10 +54,6 @@ final class ValueCounter
                 keys[slot] = key;
                 counts[slot] = 1;
                 distinct++;
-                return;
-            }
-            if (keys[slot] == key) {
-                counts[slot] = count + 1;
                 return;
             }
             slot = (slot + 1) & mask;
@@ -60,7 +73,7 @@ final class ValueCounter
 
     int maxCount()
     {
-        int max = 0;
+        int max = zeros;
         for (int count : counts) {
             max = Math.max(max, count);
         }
@@ -77,7 +90,11 @@ final class ValueCounter
             return 0;
         }
         double entropy = 0;
-        long counted = 0;
+        long counted = zeros;
+        if (zeros > 0) {
+            double p = (double) zeros / total;
+            entropy -= p * Math.log(p);
+        }
         for (int count : counts) {
             if (count > 0) {
                 double p = (double) count / total;
