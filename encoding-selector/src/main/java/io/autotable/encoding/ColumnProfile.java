@@ -19,8 +19,9 @@ import static java.util.Objects.requireNonNull;
  * @param nonNull values that are not null
  * @param valueBytes bytes the non-null values take uncompressed (lane width, or UTF-8 length for text)
  * @param distinct distinct non-null values, exact up to {@link ColumnProfiler#MAX_TRACKED_DISTINCT}, that bound past it
- * @param topFrequency share of the most common value
- * @param entropyBits Shannon entropy of the values' distribution, in bits per value
+ * @param topFrequency share of the most common value (among the values read until the distinct
+ *        count reached its bound, when it did)
+ * @param entropyBits Shannon entropy of the values' distribution, in bits per value (idem)
  * @param averageRunLength non-null values per run of equal consecutive values
  * @param repeatFraction share of values (after the first two) equal to what followed the previous
  *        value when it last occurred: repeated sequences, which LZ-style compressors exploit and

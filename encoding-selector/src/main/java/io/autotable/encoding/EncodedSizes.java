@@ -17,9 +17,10 @@ import static java.util.Objects.requireNonNull;
 public final class EncodedSizes
 {
     /**
-     * Encodings from fastest to slowest to decode, as measured by {@code EncoderBenchmark} (JMH) on
-     * its standard columns: a copy, then fixed-width codes, dictionaries, deltas and bit unpacking,
-     * word dictionaries, and the general-purpose compressors last.
+     * Encodings from least to most work per value to decode: a copy, run lengths, fixed-width
+     * codes, a one-byte dictionary, delta sums, frame-of-reference bit unpacking, word
+     * dictionaries, and the general-purpose decompressors last. Only exact ties of encoded size
+     * consult it; {@code EncoderBenchmark} (JMH) measures the actual rates.
      */
     private static final List<Encoding> DECODE_ORDER = List.of(
             Encoding.RAW,

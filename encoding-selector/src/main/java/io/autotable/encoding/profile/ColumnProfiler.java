@@ -22,8 +22,11 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ColumnProfiler
 {
-    /** Distinct values (and words) counted exactly; past this the count is a lower bound. */
-    public static final int MAX_TRACKED_DISTINCT = 1 << 14;
+    /**
+     * Distinct values (and words) counted exactly; at the next one counting stops, the count is a
+     * lower bound and the most common share and entropy describe the values read until then.
+     */
+    public static final int MAX_TRACKED_DISTINCT = 1 << 13;
 
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
@@ -117,8 +120,8 @@ public final class ColumnProfiler
                 nonNull,
                 (long) nonNull * width,
                 counter.distinct(),
-                share(counter.maxCount(), nonNull),
-                counter.entropyBits(nonNull),
+                counter.topFrequency(),
+                counter.entropyBits(),
                 runs == 0 ? 0 : (double) nonNull / runs,
                 context.hitFraction(),
                 context.hitFraction2(),
@@ -179,8 +182,8 @@ public final class ColumnProfiler
                 nonNull,
                 (long) nonNull * Values.width(type),
                 counter.distinct(),
-                share(counter.maxCount(), nonNull),
-                counter.entropyBits(nonNull),
+                counter.topFrequency(),
+                counter.entropyBits(),
                 runs == 0 ? 0 : (double) nonNull / runs,
                 context.hitFraction(),
                 context.hitFraction2(),
@@ -270,8 +273,8 @@ public final class ColumnProfiler
                 nonNull,
                 bytes,
                 counter.distinct(),
-                share(counter.maxCount(), nonNull),
-                counter.entropyBits(nonNull),
+                counter.topFrequency(),
+                counter.entropyBits(),
                 runs == 0 ? 0 : (double) nonNull / runs,
                 context.hitFraction(),
                 context.hitFraction2(),

@@ -2,9 +2,12 @@ package io.autotable.encoding.profile;
 
 /**
  * Counts occurrences of 64-bit keys in an open-addressing table (linear probing, load at most one
- * half). Once it holds {@code maxDistinct} keys it stops taking new ones and only counts the keys
- * it has, so its memory is bounded whatever the input. Key 0 marks an empty slot, so it is
- * counted apart; a probe reads only the keys, the counts only on a match.
+ * half). When a key would be one more than {@code maxDistinct} it stops counting altogether: what
+ * it reports then describes the values up to that point (its {@link #counted} values), and the
+ * distinct count is a lower bound. Memory is bounded whatever the input, and a high-cardinality
+ * column costs one predictable branch per value once the table is full instead of a probe that
+ * misses. Key 0 marks an empty slot, so it is counted apart; a probe reads only the keys, the
+ * counts only on a match.
  */
 final class ValueCounter
 {
@@ -14,6 +17,7 @@ final class ValueCounter
     private final int maxDistinct;
     private int distinct;
     private int zeros;
+    private int counted;
     private boolean saturated;
 
     ValueCounter(int expected, int maxDistinct)
@@ -28,6 +32,9 @@ final class ValueCounter
     /** Counts a key; keys should be well mixed (see {@link #mix}). */
     void add(long key)
     {
+        if (saturated) {
+            return;
+        }
         if (key == 0) {
             if (zeros == 0) {
                 if (distinct == maxDistinct) {
@@ -37,6 +44,7 @@ final class ValueCounter
                 distinct++;
             }
             zeros++;
+            counted++;
             return;
         }
         int slot = (int) key & mask;
@@ -44,6 +52,7 @@ final class ValueCounter
             long found = keys[slot];
             if (found == key) {
                 counts[slot]++;
+                counted++;
                 return;
             }
             if (found == 0) {
@@ -54,6 +63,7 @@ final class ValueCounter
                 keys[slot] = key;
                 counts[slot] = 1;
                 distinct++;
+                counted++;
                 return;
             }
             slot = (slot + 1) & mask;
@@ -63,6 +73,12 @@ final class ValueCounter
     int distinct()
     {
         return distinct;
+    }
+
+    /** Values counted before the table was full: all of them unless {@link #saturated}. */
+    int counted()
+    {
+        return counted;
     }
 
     /** Whether a key was turned away, so {@link #distinct} is a lower bound. */
@@ -80,33 +96,30 @@ final class ValueCounter
         return max;
     }
 
-    /**
-     * The Shannon entropy in bits of the counted keys' distribution among {@code total} values;
-     * values that were turned away count as distinct, each seen once.
-     */
-    double entropyBits(int total)
+    /** The Shannon entropy in bits of the distribution of the {@link #counted} values. */
+    double entropyBits()
     {
-        if (total == 0) {
+        if (counted == 0) {
             return 0;
         }
         double entropy = 0;
-        long counted = zeros;
-        if (zeros > 0) {
-            double p = (double) zeros / total;
-            entropy -= p * Math.log(p);
-        }
         for (int count : counts) {
             if (count > 0) {
-                double p = (double) count / total;
+                double p = (double) count / counted;
                 entropy -= p * Math.log(p);
-                counted += count;
             }
         }
-        long untracked = total - counted;
-        if (untracked > 0) {
-            entropy += untracked * Math.log(total) / total;
+        if (zeros > 0) {
+            double p = (double) zeros / counted;
+            entropy -= p * Math.log(p);
         }
         return entropy / Math.log(2);
+    }
+
+    /** The most common key's share of the {@link #counted} values. */
+    double topFrequency()
+    {
+        return counted == 0 ? 0 : (double) maxCount() / counted;
     }
 
     /** MurmurHash3's 64-bit finalizer: a bijection, so distinct longs stay distinct keys. */
