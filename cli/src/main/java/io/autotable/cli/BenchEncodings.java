@@ -2,6 +2,7 @@ package io.autotable.cli;
 
 import io.autotable.advisor.encoding.EncodingModelTraining;
 import io.autotable.advisor.encoding.EncodingModelTraining.Plan;
+import io.autotable.encoding.ColumnProfile;
 import io.autotable.encoding.evaluation.SelectorComparison;
 import io.autotable.encoding.learned.EncodingModel;
 import io.autotable.encoding.learned.TrainingColumn;
@@ -11,6 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -49,7 +52,33 @@ final class BenchEncodings
         out.printf(Locale.ROOT, "bench encodings: %d samples of %s columns (scale %s, up to %,d consecutive rows each), shipped model, one run side by side%n",
                 result.columns(), String.join(", ", benchmarks), Formats.scale(scale), sampleRows);
         EncodingComparisonPrinter.print(out, result.oracleBytes(), EncodingModelTraining.scores(result));
+        printProfileRate(out, columns);
         out.flush();
         return 0;
+    }
+
+    /**
+     * The profile pass over every whole sample, on this thread, rated by the thread's CPU time (what
+     * one core does, whatever else the machine runs) and by wall time; the best of five rounds.
+     */
+    private static void printProfileRate(PrintWriter out, List<TrainingColumn> columns)
+    {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long bytes = 0;
+        long bestCpu = Long.MAX_VALUE;
+        long bestWall = Long.MAX_VALUE;
+        for (int round = 0; round < 5; round++) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            long wall = System.nanoTime();
+            long roundBytes = 0;
+            for (TrainingColumn column : columns) {
+                roundBytes += ColumnProfile.of(column.type(), column.values()).valueBytes();
+            }
+            bestCpu = Math.min(bestCpu, threads.getCurrentThreadCpuTime() - cpu);
+            bestWall = Math.min(bestWall, System.nanoTime() - wall);
+            bytes = roundBytes;
+        }
+        out.printf(Locale.ROOT, "profile pass over the %d whole samples (%s of values): %.0f MB/s per core (thread CPU time), %.0f MB/s wall%n",
+                columns.size(), Formats.bytes(bytes), bytes / (bestCpu / 1e9) / 1e6, bytes / (bestWall / 1e9) / 1e6);
     }
 }
