@@ -23,6 +23,7 @@ import io.autotable.simulator.stats.TableStats;
 import io.autotable.simulator.stats.TableStatsCollector;
 import io.autotable.simulator.warehouse.EmbeddedWarehouse;
 import io.autotable.simulator.warehouse.RowPipeline;
+import io.autotable.simulator.warehouse.TableLoad;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,11 +102,7 @@ public final class CsvLoader
     {
         requireNonNull(request, "request is null");
         requireNonNull(rejects, "rejects is null");
-        long allBytes = 0;
-        for (Path file : request.files()) {
-            allBytes += checkedSize(file);
-        }
-        long totalBytes = allBytes;
+        long totalBytes = checkFiles(request.files());
         String name = request.table();
         Optional<CatalogEntry> entry = repository.catalogEntry(name);
         OptionalLong sampleOf = sampleRows(request, entry);
@@ -157,6 +154,7 @@ public final class CsvLoader
             String origin = origin(request, loaded, tableStats.rows(), sampleOf);
             replace(name, declared, loadedTable, origin);
             Duration load = Duration.ofNanos(System.nanoTime() - started);
+            listener.tableFinished(new TableLoad(name, loaded, loadedTable.sizeBytes(), load));
             repository.appendJournal(JournalEntry.of("load", Optional.of(name), "%s: %d rows loaded, %d rejected in %.1f s".formatted(
                     origin, loaded, rejected, load.toMillis() / 1000.0)));
             return new CsvLoadResult(loadedTable, loaded, rejected, rows.bytesRead(), inferred,
@@ -183,6 +181,21 @@ public final class CsvLoader
         throw new SimulatorException(ErrorCode.INVALID_ARGUMENT,
                 "the catalog does not know how many rows table %s has: give them (--sample-of N), or import Redshift's SVV_TABLE_INFO first ('autotable catalog import redshift-svv-table-info FILE')"
                         .formatted(request.table()));
+    }
+
+    /**
+     * Checks that every file exists and is a regular file, before anything is written.
+     *
+     * @return the files' bytes
+     * @throws SimulatorException with {@link ErrorCode#FILE_NOT_FOUND} or {@link ErrorCode#FILE_NOT_READABLE}, naming the file
+     */
+    public static long checkFiles(List<Path> files)
+    {
+        long bytes = 0;
+        for (Path file : files) {
+            bytes += checkedSize(file);
+        }
+        return bytes;
     }
 
     private static long checkedSize(Path file)
