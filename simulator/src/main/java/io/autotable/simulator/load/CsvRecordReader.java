@@ -209,7 +209,7 @@ final class CsvRecordReader
 
     private String describe(JsonProcessingException e)
     {
-        String message = e.getOriginalMessage().lines().findFirst().orElse("").strip();
+        String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("missing closing quote") || lower.contains("eof") && lower.contains("quote")) {
             return "unterminated quote: the field's opening quote is never closed, so the rest of the file was read as one field";

@@ -217,6 +217,8 @@ public final class EmbeddedWarehouse
     static String h2Type(ColumnType type)
     {
         return switch (type.kind()) {
+            // H2's TIME keeps whole seconds unless told otherwise; Redshift's keeps microseconds
+            case TIME -> "TIME(6)";
             case TIMESTAMPTZ -> "TIMESTAMP WITH TIME ZONE";
             default -> type.sql();
         };

@@ -147,6 +147,34 @@ class TestCsvLoader
     }
 
     @Test
+    void loadsEveryColumnTypeIntoTheWarehouseAndItsStatistics()
+            throws IOException, SQLException
+    {
+        List<String> types = List.of("SMALLINT", "INTEGER", "BIGINT", "DECIMAL(20,3)", "REAL", "DOUBLE PRECISION", "BOOLEAN",
+                "CHAR(3)", "VARCHAR(10)", "DATE", "TIME", "TIMESTAMP", "TIMESTAMPTZ");
+        List<Column> columns = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            columns.add(Column.of("c" + i, ColumnType.parse(types.get(i))));
+        }
+        repository.saveTable(Table.declared("every", columns), TableState.DECLARED, "ddl");
+        Path file = write("every.txt", """
+                1|2|3|12345678901234567.125|1.5|-2.5e-3|yes|ab|héllo|2024-02-29|10:11:12.5|2024-02-29 10:11:12.123456|2024-02-29 10:11:12+05:30
+                -1||||||||||||
+                """);
+
+        CsvLoadResult result = load("every", CsvFormat.unload(), file);
+
+        assertThat(result.rowsRejected()).as("%s", rejects).isZero();
+        assertThat(warehouseRows("every", types.size(), "c0")).containsExactly(
+                Arrays.asList("-1", null, null, null, null, null, null, null, null, null, null, null, null),
+                List.of("1", "2", "3", "12345678901234567.125", "1.5", "-0.0025", "TRUE", "ab ", "héllo", "2024-02-29", "10:11:12.5",
+                        "2024-02-29 10:11:12.123456", "2024-02-29 10:11:12+05:30"));
+        assertThat(result.table().columns()).extracting(column -> column.stats().orElseThrow().max().orElseThrow()).containsExactly(
+                "1", "2", "3", "12345678901234567.125", "1.5", "-0.0025", "true", "ab", "héllo", "2024-02-29", "10:11:12.5",
+                "2024-02-29T10:11:12.123456", "2024-02-29T04:41:12Z");
+    }
+
+    @Test
     void rejectsBadRowsWithFileLineColumnAndReasonAndLoadsTheRest()
             throws IOException, SQLException
     {
