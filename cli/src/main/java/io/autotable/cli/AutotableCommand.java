@@ -21,6 +21,7 @@ import java.io.PrintWriter;
                 InitCommand.class,
                 CatalogCommand.class,
                 ImportCommand.class,
+                LoadCommand.class,
                 AnalyzeCommand.class,
                 AdviseCommand.class,
                 WorkloadCommand.class,

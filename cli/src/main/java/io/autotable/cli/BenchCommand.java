@@ -39,8 +39,8 @@ import java.util.stream.Stream;
  * produced them.
  */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Measure autotable: repository event load rate, warehouse load rate, statistics accuracy.",
-        subcommands = {BenchCommand.Events.class, BenchCommand.Load.class, BenchCommand.Stats.class, BenchImport.class,
-                BenchCommand.Fingerprint.class, BenchCommand.Capture.class, BenchEncodings.class, BenchDistKeys.class})
+        subcommands = {BenchCommand.Events.class, BenchCommand.Load.class, BenchLoadCsv.class, BenchCommand.Stats.class, BenchImport.class,
+                BenchCommand.Fingerprint.class, BenchCommand.Capture.class, BenchDistKeys.class, BenchEncodings.class})
 final class BenchCommand
 {
     @Command(mixinStandardHelpOptions = true, name = "events", description = "Append seeded synthetic query events to a repository and report the rate.")
@@ -270,7 +270,7 @@ final class BenchCommand
         }
     }
 
-    private static Path temporaryDirectory()
+    static Path temporaryDirectory()
     {
         try {
             return Files.createTempDirectory("autotable-bench");
@@ -280,7 +280,7 @@ final class BenchCommand
         }
     }
 
-    private static long sizeOf(Path file)
+    static long sizeOf(Path file)
     {
         try {
             return Files.exists(file) ? Files.size(file) : 0;

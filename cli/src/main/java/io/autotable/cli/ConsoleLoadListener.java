@@ -1,6 +1,8 @@
 package io.autotable.cli;
 
-import io.autotable.simulator.warehouse.LoadListener;
+import io.autotable.catalog.Column;
+import io.autotable.catalog.Table;
+import io.autotable.simulator.load.CsvLoadListener;
 import io.autotable.simulator.warehouse.TableLoad;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -9,14 +11,15 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
  * Shows a load's progress: a progress bar per table on a terminal, one line per finished table
- * otherwise (CI logs, pipes), so logs stay readable.
+ * otherwise (CI logs, pipes), so logs stay readable; for a CSV load, the columns before the rows.
  */
 final class ConsoleLoadListener
-        implements LoadListener
+        implements CsvLoadListener
 {
     private final PrintWriter out;
     private final boolean bars;
@@ -32,6 +35,25 @@ final class ConsoleLoadListener
     static ConsoleLoadListener forConsole(PrintWriter out, boolean progressWanted)
     {
         return new ConsoleLoadListener(out, progressWanted && System.console() != null);
+    }
+
+    @Override
+    public void inferringTypes(Path firstFile)
+    {
+        out.printf(Locale.ROOT, "The catalog has no DDL for the table: reading the files once to infer its columns' types%n");
+        out.flush();
+    }
+
+    @Override
+    public void columnsChosen(Table table, boolean inferred, long rowsRead)
+    {
+        out.printf(Locale.ROOT, "Columns of %s, %s:%n", table.name(), inferred
+                ? "inferred from %,d rows (to choose them yourself, import the table's DDL with 'autotable catalog import ddl FILE')".formatted(rowsRead)
+                : "from the catalog");
+        for (Column column : table.columns()) {
+            out.printf(Locale.ROOT, "  %-32s %s%s%n", column.name(), column.type(), column.nullable() ? "" : " NOT NULL");
+        }
+        out.flush();
     }
 
     @Override
@@ -54,6 +76,14 @@ final class ConsoleLoadListener
     {
         if (bar != null) {
             bar.stepTo(rowsSoFar);
+        }
+    }
+
+    @Override
+    public void expectedRowsRevised(String table, long expectedRows)
+    {
+        if (bar != null) {
+            bar.maxHint(expectedRows);
         }
     }
 

@@ -19,15 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +37,6 @@ import java.util.stream.Collectors;
 final class ImportCommand
         implements Callable<Integer>
 {
-    /** Bad records printed on the terminal; all of them go to the rejects file. */
-    static final int SHOWN_BAD_RECORDS = 20;
-
     @Mixin
     WorkspaceOptions workspaceOptions;
 
@@ -88,7 +79,7 @@ final class ImportCommand
         }
         Workspace workspace = workspaceOptions.workspace();
         try (WorkloadRepository repository = WorkloadRepository.open(workspace);
-                Rejects rejects = new Rejects(workspace, err)) {
+                RejectsFile rejects = new RejectsFile(workspace, "import-rejects", "skipped", err)) {
             WorkloadImporter importer = new WorkloadImporter(repository);
             List<WorkloadImporter.FileResult> results = new ArrayList<>();
             if (jdbcUrl != null) {
@@ -134,66 +125,5 @@ final class ImportCommand
             properties.setProperty("password", password);
         }
         return importer.importFrom(source.format(), jdbcUrl, (events, problems) -> source.readServer(jdbcUrl, properties, events, problems), rejects);
-    }
-
-    /** Bad records: the first few on the terminal, all of them in a file in the workspace. */
-    private static final class Rejects
-            implements Consumer<BadRecord>, AutoCloseable
-    {
-        private final Workspace workspace;
-        private final PrintWriter err;
-        private Path path;
-        private BufferedWriter writer;
-        private long count;
-
-        Rejects(Workspace workspace, PrintWriter err)
-        {
-            this.workspace = workspace;
-            this.err = err;
-        }
-
-        @Override
-        public void accept(BadRecord record)
-        {
-            count++;
-            if (count <= SHOWN_BAD_RECORDS) {
-                err.println("autotable: skipped " + record.describe());
-            }
-            else if (count == SHOWN_BAD_RECORDS + 1) {
-                err.println("autotable: more bad records skipped; all are listed in " + path());
-            }
-            try {
-                if (writer == null) {
-                    Files.createDirectories(path().getParent());
-                    writer = Files.newBufferedWriter(path(), StandardCharsets.UTF_8);
-                }
-                writer.write(record.describe() + "\t" + record.excerpt().replace('\n', ' ') + "\n");
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException("cannot write the rejects file " + path(), e);
-            }
-        }
-
-        Path path()
-        {
-            if (path == null) {
-                path = workspace.reportsDirectory().resolve("import-rejects-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".txt");
-            }
-            return path;
-        }
-
-        @Override
-        public void close()
-        {
-            err.flush();
-            if (writer != null) {
-                try {
-                    writer.close();
-                }
-                catch (IOException ignored) {
-                    // the records were printed as they came
-                }
-            }
-        }
     }
 }

@@ -1,13 +1,13 @@
 package io.autotable.cli;
 
 import io.autotable.catalog.Table;
+import io.autotable.error.AutotableException;
 import io.autotable.error.ErrorCode;
 import io.autotable.repository.CatalogEntry;
 import io.autotable.repository.TableState;
 import io.autotable.repository.Workspace;
 import io.autotable.repository.WorkspaceLock;
 import io.autotable.repository.WorkloadRepository;
-import io.autotable.simulator.SimulatorException;
 import io.autotable.simulator.data.BenchmarkGenerator;
 import io.autotable.simulator.data.BenchmarkGenerators;
 import io.autotable.simulator.stats.StatsOptions;
@@ -39,32 +39,51 @@ final class WarehouseSetup
         BenchmarkGenerator generator = BenchmarkGenerators.byName(benchmark);
         BenchmarkLoader.checkScale(generator, scale);
 
-        AtomicReference<BenchmarkLoader> running = new AtomicReference<>();
-        CountDownLatch closed = new CountDownLatch(1);
-        Thread onStop = new Thread(() -> {
-            // Ctrl-C or SIGTERM: stop between chunks, never mid-write, and let the workspace close
-            // cleanly before the JVM goes; the table being loaded stays marked incomplete
-            BenchmarkLoader loader = running.get();
-            if (loader != null) {
-                loader.cancel();
-            }
-            awaitQuietly(closed);
-        }, "autotable-stop-load");
-        Runtime.getRuntime().addShutdownHook(onStop);
-        try (WorkspaceLock ignored = WorkspaceLock.acquire(workspace, "init --benchmark %s --scale %s".formatted(generator.name(), Formats.scale(scale)));
-                WorkloadRepository repository = WorkloadRepository.open(workspace);
-                EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspace)) {
+        return rewrite(workspace, "init --benchmark %s --scale %s".formatted(generator.name(), Formats.scale(scale)), (repository, warehouse, onStop) -> {
             out.printf(Locale.ROOT, "Loading %s at scale %s into %s%n", generator.name(), Formats.scale(scale), workspace.directory());
             out.flush();
             BenchmarkLoader loader = new BenchmarkLoader(repository, warehouse, StatsOptions.defaults(), ConsoleLoadListener.forConsole(out, progress));
-            running.set(loader);
+            onStop.set(loader::cancel);
             LoadSummary summary = loader.load(generator, scale);
             out.printf(Locale.ROOT, "Loaded %d tables, %,d rows in %.1f s (%,.0f rows/s, statistics included)%n",
                     summary.tables().size(), summary.rows(), summary.elapsed().toMillis() / 1000.0, summary.rowsPerSecond());
             out.flush();
             return summary;
+        });
+    }
+
+    /** Work that rewrites the warehouse: it sets {@code onStop} to what stops it early. */
+    @FunctionalInterface
+    interface Rewrite<T>
+    {
+        T run(WorkloadRepository repository, EmbeddedWarehouse warehouse, AtomicReference<Runnable> onStop);
+    }
+
+    /**
+     * Runs work that rewrites the workspace's warehouse, holding the workspace lock. Ctrl-C or
+     * SIGTERM runs the work's stop action (a loader's cancel: stop between chunks, never
+     * mid-write) and waits for the workspace to close cleanly before the JVM goes; the work's
+     * {@link ErrorCode#INTERRUPTED} error is then reported at once and becomes a
+     * {@link StoppedException}.
+     */
+    static <T> T rewrite(Workspace workspace, String purpose, Rewrite<T> work)
+    {
+        AtomicReference<Runnable> running = new AtomicReference<>();
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread onStop = new Thread(() -> {
+            Runnable stop = running.get();
+            if (stop != null) {
+                stop.run();
+            }
+            awaitQuietly(closed);
+        }, "autotable-stop-load");
+        Runtime.getRuntime().addShutdownHook(onStop);
+        try (WorkspaceLock ignored = WorkspaceLock.acquire(workspace, purpose);
+                WorkloadRepository repository = WorkloadRepository.open(workspace);
+                EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspace)) {
+            return work.run(repository, warehouse, running);
         }
-        catch (SimulatorException e) {
+        catch (AutotableException e) {
             if (e.errorCode() != ErrorCode.INTERRUPTED) {
                 throw e;
             }

@@ -88,23 +88,10 @@ public final class DistributionAdvisor
             allCosts.put(table, knownSize(catalog, table).map(size -> cost.allCopyBytes(size, writes.getOrDefault(table, 0L))).orElse(Double.NaN));
         }
         Map<String, Map<String, Double>> imbalance = imbalances(graph, catalog);
-        JoinGraph keyGraph = withoutSkewedColumns(graph, imbalance);
-
-        Set<String> allTables = chooseAll(graph, keyGraph, allCosts);
-        DistKeySolver.Plan plan = solver.solve(without(keyGraph, allTables));
-
-        Map<String, Distribution> recommended = new TreeMap<>();
-        for (String table : tables) {
-            Distribution distribution;
-            if (allTables.contains(table)) {
-                distribution = Distribution.all();
-            }
-            else {
-                Optional<String> key = plan.keys().getOrDefault(table, Optional.empty());
-                distribution = key.isPresent() && makesJoinLocal(graph, table, key.get(), plan.keys(), allTables) ? Distribution.key(key.get()) : Distribution.even();
-            }
-            recommended.put(table, distribution);
-        }
+        Decision decision = decide(graph, tables, allCosts, imbalance);
+        Map<String, Distribution> recommended = decision.distributions();
+        DistKeySolver.Plan plan = decision.plan();
+        Set<String> allTables = decision.allTables();
         Map<String, Distribution> currentDistributions = new TreeMap<>();
         for (String table : tables) {
             currentDistributions.put(table, currentOf(current, table));
@@ -130,6 +117,45 @@ public final class DistributionAdvisor
                 Duration.ofNanos(System.nanoTime() - start),
                 cost,
                 advice);
+    }
+
+    /** The decisions before their explanation: every table's distribution, and the key plan behind them. */
+    record Decision(Map<String, Distribution> distributions, DistKeySolver.Plan plan, Set<String> allTables) {}
+
+    /**
+     * Decides every one of {@code tables}: skewed columns out, ALL tables greedily, keys by the
+     * solver, EVEN where a key makes nothing local. The ALL tables are kept only if, with the
+     * solver's keys, they beat the solver's plan without any (the greedy choice judges candidates
+     * with greedy keys, so this guards against a better solver undoing their gain).
+     *
+     * @param allCosts each table's ALL copy cost, {@code NaN} when its size is unknown (never ALL)
+     * @param imbalance predicted slice imbalance by table and candidate column
+     */
+    Decision decide(JoinGraph graph, Set<String> tables, Map<String, Double> allCosts, Map<String, Map<String, Double>> imbalance)
+    {
+        JoinGraph keyGraph = withoutSkewedColumns(graph, imbalance);
+        Set<String> allTables = chooseAll(graph, keyGraph, allCosts);
+        DistKeySolver.Plan plan = solver.solve(without(keyGraph, allTables));
+        if (!allTables.isEmpty()) {
+            DistKeySolver.Plan keysOnly = solver.solve(keyGraph);
+            if (keysOnly.colocatedWeight() > plan.colocatedWeight() + allWeight(graph, allTables) - copyCost(allTables, allCosts)) {
+                allTables = Set.of();
+                plan = keysOnly;
+            }
+        }
+        Map<String, Distribution> distributions = new TreeMap<>();
+        for (String table : tables) {
+            Distribution distribution;
+            if (allTables.contains(table)) {
+                distribution = Distribution.all();
+            }
+            else {
+                Optional<String> key = plan.keys().getOrDefault(table, Optional.empty());
+                distribution = key.isPresent() && makesJoinLocal(graph, table, key.get(), plan.keys(), allTables) ? Distribution.key(key.get()) : Distribution.even();
+            }
+            distributions.put(table, distribution);
+        }
+        return new Decision(distributions, plan, allTables);
     }
 
     /**

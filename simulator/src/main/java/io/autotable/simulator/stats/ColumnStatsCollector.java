@@ -138,6 +138,27 @@ final class ColumnStatsCollector
         return bytes;
     }
 
+    /**
+     * Distinct values seen exactly once, for estimating a whole table's distinct count from a
+     * sample ({@link SampleScaling}). Exact while the column is counted exactly; in sketch mode
+     * the counts are gone, and the estimate assumes every value that repeats occurs exactly twice:
+     * {@code max(0, 2d - n)} for {@code d} distinct values in {@code n} non-null rows, the fewest
+     * singletons those two numbers allow.
+     */
+    long singletons(long distinctValues)
+    {
+        if (counts != null) {
+            long singletons = 0;
+            for (int index = 0; index < counts.size(); index++) {
+                if (counts.count(index) == 1) {
+                    singletons++;
+                }
+            }
+            return singletons;
+        }
+        return Math.max(0, 2 * distinctValues - (rows - nulls));
+    }
+
     ColumnStats finish()
     {
         long nonNull = rows - nulls;

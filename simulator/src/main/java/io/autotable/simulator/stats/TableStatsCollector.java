@@ -1,6 +1,7 @@
 package io.autotable.simulator.stats;
 
 import io.autotable.catalog.Column;
+import io.autotable.catalog.ColumnStats;
 import io.autotable.error.ErrorCode;
 import io.autotable.simulator.SimulatorException;
 
@@ -91,5 +92,36 @@ public final class TableStatsCollector
             sizeBytes += column.bytes();
         }
         return new TableStats(withStats, rows, sizeBytes);
+    }
+
+    /**
+     * The statistics of a table of {@code tableRows} rows, of which the rows added here are a
+     * uniform random sample; call once, after the last row, instead of {@link #finish()}. What
+     * scales and how is {@link SampleScaling}'s contract: the table's rows are {@code tableRows},
+     * its size and every column's distinct count are estimated for that many rows, and everything
+     * else (null fraction, min and max, most common values' frequencies, histogram, average width)
+     * is the sample's, each column's {@code rowCount} being the sample's rows. When
+     * {@code tableRows} is not more than the rows added, this is {@link #finish()}.
+     */
+    public TableStats finishSample(long tableRows)
+    {
+        if (tableRows < 0) {
+            throw new SimulatorException(ErrorCode.INVALID_ARGUMENT, "tableRows must be >= 0, got " + tableRows);
+        }
+        if (tableRows <= rows) {
+            return finish();
+        }
+        if (finished) {
+            throw new IllegalStateException("statistics already finished");
+        }
+        finished = true;
+        List<Column> withStats = new ArrayList<>(columns.length);
+        long sampleBytes = 0;
+        for (ColumnStatsCollector column : columns) {
+            ColumnStats stats = column.finish();
+            withStats.add(column.column().withStats(SampleScaling.scale(stats, column.singletons(stats.distinct()), tableRows)));
+            sampleBytes += column.bytes();
+        }
+        return new TableStats(withStats, tableRows, SampleScaling.scaleCount(sampleBytes, rows, tableRows));
     }
 }

@@ -105,19 +105,6 @@ abstract sealed class ValueType
         return c >= 0xE000 ? c - 0x800 : c + 0x2000;
     }
 
-    static int utf8Length(String text)
-    {
-        int bytes = text.length();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                // 2 bytes below U+0800, 3 above; a surrogate pair is 4 bytes for 2 chars
-                bytes += c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
-            }
-        }
-        return bytes;
-    }
-
     private static long epochMicros(long epochSecond, int nano)
     {
         try {
@@ -496,7 +483,7 @@ abstract sealed class ValueType
         @Override
         int width(Object key)
         {
-            return character ? length : utf8Length((String) key);
+            return character ? length : Utf8.length((String) key);
         }
 
         @Override

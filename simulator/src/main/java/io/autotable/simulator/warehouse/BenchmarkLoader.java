@@ -3,7 +3,6 @@ package io.autotable.simulator.warehouse;
 import io.autotable.catalog.Table;
 import io.autotable.design.PhysicalDesign;
 import io.autotable.design.TableDesign;
-import io.autotable.error.AutotableException;
 import io.autotable.error.ErrorCode;
 import io.autotable.repository.JournalEntry;
 import io.autotable.repository.TableState;
@@ -19,10 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.Objects.requireNonNull;
 
@@ -36,7 +31,7 @@ import static java.util.Objects.requireNonNull;
  * INCOMPLETE: the workspace stays openable and no partial table is taken for a complete one.
  *
  * <p>Generation and statistics run on their own thread and hand rows over in chunks, so they and
- * the database's inserts use two cores.
+ * the database's inserts use two cores ({@link RowPipeline}).
  */
 public final class BenchmarkLoader
 {
@@ -45,13 +40,6 @@ public final class BenchmarkLoader
      * raw data in one H2 file is already far past what a laptop-sized workspace is for.
      */
     public static final double MAX_EMBEDDED_SCALE = 10;
-
-    private static final int CHUNK_ROWS = 2_048;
-    private static final int QUEUED_CHUNKS = 16;
-    private static final int BATCH_ROWS = 1_000;
-    private static final int COMMIT_ROWS = 100_000;
-    private static final int PROGRESS_EVERY = 10_000;
-    private static final Object[][] END_OF_TABLE = new Object[0][];
 
     private final WorkloadRepository repository;
     private final EmbeddedWarehouse warehouse;
@@ -121,107 +109,20 @@ public final class BenchmarkLoader
         warehouse.createTable(declared);
 
         TableStatsCollector stats = new TableStatsCollector(declared.columns(), statsOptions);
-        BlockingQueue<Object[][]> chunks = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
-        AtomicReference<Throwable> producerFailure = new AtomicReference<>();
-        // statistics are computed on the generating thread, so generation + statistics and the
-        // database's inserts each get a core; the queue hands the finished collector over safely
-        Thread producer = new Thread(() -> produce(generator, scale, declared.name(), stats, chunks, producerFailure), "generate-" + declared.name());
-        producer.setDaemon(true);
-        producer.start();
-        try (TableWriter writer = warehouse.writer(declared, BATCH_ROWS, COMMIT_ROWS)) {
-            long nextProgress = PROGRESS_EVERY;
-            while (true) {
-                Object[][] chunk = chunks.poll(100, TimeUnit.MILLISECONDS);
-                if (chunk == null) {
-                    if (!producer.isAlive() && chunks.isEmpty()) {
-                        throw producerDied(declared, producerFailure.get());
-                    }
-                    continue;
-                }
-                if (chunk == END_OF_TABLE) {
-                    break;
-                }
-                if (cancelled) {
-                    throw interrupted(declared);
-                }
-                for (Object[] row : chunk) {
-                    writer.write(row);
-                }
-                if (writer.written() + CHUNK_ROWS >= nextProgress) {
-                    listener.rowsLoaded(declared.name(), writer.written());
-                    nextProgress += PROGRESS_EVERY;
-                }
-            }
-            long rows = writer.finish();
-            listener.rowsLoaded(declared.name(), rows);
-            TableStats tableStats = stats.finish();
-            Table loaded = declared.withData(tableStats.columns(), tableStats.rows(), tableStats.sizeBytes());
-            repository.saveTables(List.of(loaded), TableState.COMPLETE, origin, PhysicalDesign.empty().with(loaded.name(), TableDesign.initial()));
-            TableLoad load = new TableLoad(loaded.name(), rows, loaded.sizeBytes(), Duration.ofNanos(System.nanoTime() - started));
-            listener.tableFinished(load);
-            return load;
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw interrupted(declared);
-        }
-        catch (RuntimeException e) {
-            if (cancelled) {
-                // on Ctrl-C the JVM's shutdown may close the database under the write in progress
-                throw interrupted(declared);
-            }
-            throw e;
-        }
-        finally {
-            producer.interrupt();
-        }
-    }
-
-    private static void produce(BenchmarkGenerator generator, double scale, String table, TableStatsCollector stats,
-            BlockingQueue<Object[][]> chunks, AtomicReference<Throwable> failure)
-    {
-        Object[][][] chunk = {new Object[CHUNK_ROWS][]};
-        int[] filled = {0};
-        try {
-            generator.generate(table, scale, row -> {
-                stats.add(row);
-                chunk[0][filled[0]++] = row;
-                if (filled[0] == CHUNK_ROWS) {
-                    put(chunks, chunk[0]);
-                    chunk[0] = new Object[CHUNK_ROWS][];
-                    filled[0] = 0;
-                }
-            });
-            if (filled[0] > 0) {
-                Object[][] last = new Object[filled[0]][];
-                System.arraycopy(chunk[0], 0, last, 0, filled[0]);
-                put(chunks, last);
-            }
-            put(chunks, END_OF_TABLE);
-        }
-        catch (Throwable t) {
-            failure.set(t);
-        }
-    }
-
-    private static void put(BlockingQueue<Object[][]> chunks, Object[][] chunk)
-    {
-        try {
-            chunks.put(chunk);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SimulatorException(ErrorCode.INTERRUPTED, "generation was interrupted");
-        }
-    }
-
-    private static RuntimeException producerDied(Table table, Throwable failure)
-    {
-        if (failure instanceof AutotableException autotableException) {
-            return autotableException;
-        }
-        return new SimulatorException(ErrorCode.GENERATOR_FAILURE,
-                "generating table %s failed: %s".formatted(table.name(), failure == null ? "the generator stopped without an error" : failure), failure);
+        long rows = RowPipeline.run(
+                warehouse,
+                declared,
+                stats,
+                sink -> generator.generate(declared.name(), scale, sink),
+                () -> cancelled,
+                written -> listener.rowsLoaded(declared.name(), written),
+                () -> interrupted(declared));
+        TableStats tableStats = stats.finish();
+        Table loaded = declared.withData(tableStats.columns(), tableStats.rows(), tableStats.sizeBytes());
+        repository.saveTables(List.of(loaded), TableState.COMPLETE, origin, PhysicalDesign.empty().with(loaded.name(), TableDesign.initial()));
+        TableLoad load = new TableLoad(loaded.name(), rows, loaded.sizeBytes(), Duration.ofNanos(System.nanoTime() - started));
+        listener.tableFinished(load);
+        return load;
     }
 
     private static SimulatorException interrupted(Table table)

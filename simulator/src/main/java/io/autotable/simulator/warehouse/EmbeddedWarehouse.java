@@ -30,6 +30,12 @@ import static java.util.Objects.requireNonNull;
 public final class EmbeddedWarehouse
         implements AutoCloseable
 {
+    /**
+     * Where a load writes a table's new rows until they replace the table in one step. One name
+     * serves every load: only the holder of the workspace lock loads, one table at a time.
+     */
+    public static final String STAGING_TABLE = "autotable$staging";
+
     private final Workspace workspace;
     private final Connection connection;
 
@@ -120,7 +126,26 @@ public final class EmbeddedWarehouse
         }
     }
 
-    /** The warehouse's tables, sorted by name. */
+    /**
+     * Replaces {@code target} with {@code staging}, which is renamed to it: the old table's rows
+     * and indexes go. Two statements, each committed (H2 commits DDL): a process killed between
+     * them leaves {@code target} missing, never half-loaded, so callers mark the table incomplete
+     * in the catalog around this call.
+     */
+    public void replaceTable(String staging, String target)
+    {
+        String from = Identifiers.normalize(staging, "table");
+        String to = Identifiers.normalize(target, "table");
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + quote(to));
+            statement.execute("ALTER TABLE %s RENAME TO %s".formatted(quote(from), quote(to)));
+        }
+        catch (SQLException e) {
+            throw failure("replace table %s with the rows just loaded".formatted(to), e);
+        }
+    }
+
+    /** The warehouse's tables, sorted by name; a load's staging table is not one of them. */
     public List<String> tableNames()
     {
         List<String> names = new ArrayList<>();
@@ -128,7 +153,10 @@ public final class EmbeddedWarehouse
             DatabaseMetaData metaData = connection.getMetaData();
             try (ResultSet rs = metaData.getTables(null, "public", "%", new String[] {"TABLE", "BASE TABLE"})) {
                 while (rs.next()) {
-                    names.add(rs.getString("TABLE_NAME"));
+                    String name = rs.getString("TABLE_NAME");
+                    if (!name.equals(STAGING_TABLE)) {
+                        names.add(name);
+                    }
                 }
             }
         }
@@ -189,6 +217,8 @@ public final class EmbeddedWarehouse
     static String h2Type(ColumnType type)
     {
         return switch (type.kind()) {
+            // H2's TIME keeps whole seconds unless told otherwise; Redshift's keeps microseconds
+            case TIME -> "TIME(6)";
             case TIMESTAMPTZ -> "TIMESTAMP WITH TIME ZONE";
             default -> type.sql();
         };

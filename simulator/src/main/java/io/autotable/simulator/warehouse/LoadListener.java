@@ -12,6 +12,9 @@ public interface LoadListener
     /** Rows of the current table written so far; called every few thousand rows. */
     default void rowsLoaded(String table, long rowsSoFar) {}
 
+    /** A better guess of the current table's rows, when they were not known at the start (a file being read). */
+    default void expectedRowsRevised(String table, long expectedRows) {}
+
     default void tableFinished(TableLoad load) {}
 
     static LoadListener none()

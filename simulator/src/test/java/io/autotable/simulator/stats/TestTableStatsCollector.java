@@ -505,4 +505,37 @@ class TestTableStatsCollector
         assertThatThrownBy(collector::finish).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> collector.add(new Object[] {1L})).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aSampleScalesDistinctCountsWithHaasAndStokesEstimatorAndKeepsItsFractions()
+    {
+        // 1,000 rows: a unique key, 100 values seen 10 times each, and 500 singletons + 250 pairs with a null every 4th row
+        List<Column> columns = List.of(Column.of("key", ColumnType.of(BIGINT)), Column.of("hundred", ColumnType.of(INTEGER)), Column.of("mixed", ColumnType.of(BIGINT)));
+        TableStatsCollector sample = new TableStatsCollector(columns, StatsOptions.defaults());
+        long mixed = 0;
+        for (long i = 0; i < 1_000; i++) {
+            Long value = null;
+            if (i % 4 != 3) {
+                // 750 non-null values: 500 seen once, then 125 seen twice
+                value = mixed < 500 ? mixed : 500 + (mixed - 500) / 2;
+                mixed++;
+            }
+            sample.add(new Object[] {i, i % 100, value});
+        }
+
+        TableStats scaled = sample.finishSample(1_000_000);
+
+        assertThat(scaled.rows()).isEqualTo(1_000_000);
+        ColumnStats key = scaled.columns().get(0).stats().orElseThrow();
+        assertThat(key.distinct()).isEqualTo(1_000_000);
+        assertThat(key.distinctExact()).isFalse();
+        assertThat(key.rowCount()).isEqualTo(1_000);
+        assertThat(key.min()).contains("0");
+        assertThat(scaled.columns().get(1).stats().orElseThrow().distinct()).isEqualTo(100);
+        ColumnStats partly = scaled.columns().get(2).stats().orElseThrow();
+        assertThat(partly.nullFraction()).isEqualTo(0.25);
+        // n = 750, d = 625, f1 = 500, N' = 750,000: D = n d / (n - f1 + f1 n / N')
+        assertThat(partly.distinct()).isEqualTo(Math.round(750.0 * 625 / (750 - 500 + 500 * 750.0 / 750_000)));
+        assertThat(scaled.sizeBytes()).isEqualTo(1_000L * (8 + 4) * 1_000 + 750L * 8 * 1_000);
+    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.autotable.capture.BadRecord;
+import io.autotable.capture.CsvRecovery;
 import io.autotable.capture.SourceFiles;
 import io.autotable.error.CaptureException;
 import io.autotable.error.ErrorCode;
@@ -66,7 +67,7 @@ final class CsvRows
     private CsvRows(Path file, CsvParser parser, List<String> header)
     {
         this.file = file;
-        this.nextLine = 1 + lines(header);
+        this.nextLine = 1 + CsvRecovery.lines(header);
         this.parser = parser;
         this.header = List.copyOf(header);
         Map<String, Integer> columns = new HashMap<>();
@@ -168,14 +169,14 @@ final class CsvRows
             catch (JsonProcessingException e) {
                 List<String> skipped = new ArrayList<>(values);
                 skipRestOfRow(skipped);
-                nextLine = line + lines(skipped);
+                nextLine = line + CsvRecovery.lines(skipped);
                 String message = e.getOriginalMessage().lines().findFirst().orElse("");
                 return Optional.of(new Row(line, values, Optional.of("not a valid CSV row: " + message)));
             }
             catch (IOException e) {
                 throw SourceFiles.unreadable(file, e);
             }
-            nextLine = line + lines(values);
+            nextLine = line + CsvRecovery.lines(values);
             if (header.size() > 1 && values.size() == 1 && values.get(0).isEmpty()) {
                 continue;
             }
@@ -191,37 +192,13 @@ final class CsvRows
         return new Row(line, values, Optional.empty());
     }
 
-    /** How many lines values span: one, plus one per newline inside them. */
-    private static long lines(List<String> values)
-    {
-        long lines = 1;
-        for (String value : values) {
-            for (int i = value.indexOf('\n'); i >= 0; i = value.indexOf('\n', i + 1)) {
-                lines++;
-            }
-        }
-        return lines;
-    }
-
     private void skipRestOfRow(List<String> skipped)
     {
-        // a parse error can repeat while the parser resynchronises; each call consumes input
-        for (int attempt = 0; attempt < 1_000_000; attempt++) {
-            try {
-                JsonToken token = parser.nextToken();
-                if (token == null || token == JsonToken.END_ARRAY) {
-                    return;
-                }
-                if (token == JsonToken.VALUE_STRING) {
-                    skipped.add(parser.getText());
-                }
-            }
-            catch (JsonProcessingException e) {
-                // keep skipping
-            }
-            catch (IOException e) {
-                throw SourceFiles.unreadable(file, e);
-            }
+        try {
+            CsvRecovery.skipRestOfRow(parser, skipped);
+        }
+        catch (IOException e) {
+            throw SourceFiles.unreadable(file, e);
         }
     }
 
