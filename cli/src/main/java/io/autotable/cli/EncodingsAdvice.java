@@ -59,7 +59,7 @@ final class EncodingsAdvice
 
     /** {@code encodings} in {@code advise --format json}. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Section(String selector, Sample sample, List<ColumnEntry> columns, Totals totals) {}
+    record Section(String selector, Sample sample, List<ColumnEntry> columns, Totals totals, List<String> tablesWithoutData) {}
 
     record Sample(int rows, int chunks, String method) {}
 
@@ -87,10 +87,12 @@ final class EncodingsAdvice
         EncodingAdvisor advisor = new EncodingAdvisor(options.encodingSelector(), new SampleSpec(options.sampleRows, Math.min(10, options.sampleRows)));
         PhysicalDesign design = repository.design();
         List<ColumnEntry> columns = new ArrayList<>();
+        List<String> withoutData = new ArrayList<>();
         int tables = 0;
         try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(repository.workspace())) {
             for (CatalogEntry entry : repository.catalogEntries()) {
                 if (entry.state() != TableState.COMPLETE) {
+                    withoutData.add(entry.table().name());
                     continue;
                 }
                 TableAdvice advice = advisor.advise(warehouse.connection(), entry.table(), warehouse.rowCount(entry.table().name()), design.table(entry.table().name()));
@@ -117,7 +119,8 @@ final class EncodingsAdvice
         return new Section(advisor.selectorName(),
                 new Sample(sample.rows(), sample.chunks(), "whole table up to rows, else chunks of consecutive rows (in stored order) starting at evenly spaced positions"),
                 columns,
-                new Totals(advisor.selectorName(), tables, columns.size(), changes, current, recommended, oracle, reduction(current, recommended)));
+                new Totals(advisor.selectorName(), tables, columns.size(), changes, current, recommended, oracle, reduction(current, recommended)),
+                withoutData);
     }
 
     private static void printTables(PrintWriter out, List<ColumnEntry> columns)
@@ -151,8 +154,11 @@ final class EncodingsAdvice
     static void printText(PrintWriter out, Section section, boolean brief)
     {
         Totals totals = section.totals();
+        if (!section.tablesWithoutData().isEmpty()) {
+            out.printf(Locale.ROOT, "Encodings: no data to sample for %s: load it ('autotable load TABLE FILE') to get their advice.%n", String.join(", ", section.tablesWithoutData()));
+        }
         if (section.columns().isEmpty()) {
-            out.println("Encodings: the workspace has no loaded tables to sample: run 'autotable init' first.");
+            out.println("Encodings: the workspace has no loaded tables to sample: run 'autotable init' or 'autotable load' first.");
             return;
         }
         out.printf(Locale.ROOT, "Encodings (%s selector, samples of up to %,d rows per table): %d of %d columns change; %s -> %s (%s smaller), the oracle reaches %s%n",

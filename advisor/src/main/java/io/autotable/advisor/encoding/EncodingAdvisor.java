@@ -23,7 +23,8 @@ import static java.util.Objects.requireNonNull;
  * table ({@link SampleReader}) is encoded with the current encoding, the selector's choice and
  * every other applicable encoding, so the reported sizes are measured, not predicted. Sizes are
  * estimated for the whole table by scaling the sample's encoded bytes by {@code rows / sampleRows}
- * (exact when the sample is the whole table).
+ * (exact when the sample is the whole table), {@code rows} being the catalog's count when the
+ * warehouse holds only a sample of the table.
  *
  * <p>The first column of a compound sort key, and every column of an interleaved one, stays RAW,
  * Redshift's rule so that zone maps on it stay cheap to evaluate; the oracle's figure follows the
@@ -94,11 +95,17 @@ public final class EncodingAdvisor
         return sample;
     }
 
-    /** Advice for one table whose rows are in the warehouse behind {@code connection}. */
-    public TableAdvice advise(Connection connection, Table table, long rows, TableDesign design)
+    /**
+     * Advice for one table whose rows are in the warehouse behind {@code connection}.
+     *
+     * @param storedRows rows the warehouse holds; sizes are scaled to the larger of these and the
+     *        catalog's row count (a table loaded as a sample of a bigger one)
+     */
+    public TableAdvice advise(Connection connection, Table table, long storedRows, TableDesign design)
     {
         requireNonNull(design, "design is null");
-        List<Column> samples = SampleReader.read(connection, table, rows, sample);
+        List<Column> samples = SampleReader.read(connection, table, storedRows, sample);
+        long rows = Math.max(storedRows, table.rows());
         int sampleRows = samples.isEmpty() ? 0 : samples.get(0).size();
         List<ColumnAdvice> columns = new ArrayList<>(samples.size());
         for (int i = 0; i < samples.size(); i++) {
