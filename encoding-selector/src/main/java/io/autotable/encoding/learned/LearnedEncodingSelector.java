@@ -85,7 +85,7 @@ public final class LearnedEncodingSelector
         if (ranked.size() < 2 || ranking.confidence() >= verifyBelow) {
             return new Selection(ranked.get(0), 0);
         }
-        Column verified = SampledEncodingSelector.sampleRuns(sample, verifyRuns);
+        Column verified = verifyRuns.equals(PROFILE_RUNS) ? runs : SampledEncodingSelector.sampleRuns(sample, verifyRuns);
         Map<Encoding, Long> sizes = new EnumMap<>(Encoding.class);
         for (Encoding encoding : ranked.subList(0, 2)) {
             sizes.put(encoding, EncodedSizes.encodedBytes(type, verified, encoding));
