@@ -146,7 +146,7 @@ final class BenchImport
     }
 
     // the sum of each heap pool's peak bounds the heap's true peak from above
-    private static long heapPeak()
+    static long heapPeak()
     {
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
