@@ -23,6 +23,7 @@ import java.io.PrintWriter;
                 ImportCommand.class,
                 AnalyzeCommand.class,
                 WorkloadCommand.class,
+                ReplayCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class,
         })
