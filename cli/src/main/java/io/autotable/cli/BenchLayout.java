@@ -68,10 +68,26 @@ final class BenchLayout
                 blocks += layout.blocks();
                 encoded += layout.encodedBytes();
             }
-            out.printf(Locale.ROOT, "bench layout: %d tables in %.1f s (reading the data %.1f s, layout %.1f s); %,d blocks, %s encoded; heap peak %s of max %s%n",
-                    layouts.size(), elapsed, totals[0], totals[1], blocks, Formats.bytes((long) encoded), Formats.bytes(BenchImport.heapPeak()), Formats.bytes(Runtime.getRuntime().maxMemory()));
+            out.printf(Locale.ROOT, "bench layout: %d tables in %.1f s (reading the data %.1f s, layout %.1f s; process CPU %.1f s, load average %.1f on %d cores); %,d blocks, %s encoded; heap peak %s of max %s%n",
+                    layouts.size(), elapsed, totals[0], totals[1], processCpuSeconds(), loadAverage(), Runtime.getRuntime().availableProcessors(), blocks, Formats.bytes((long) encoded),
+                    Formats.bytes(BenchImport.heapPeak()), Formats.bytes(Runtime.getRuntime().maxMemory()));
             out.flush();
         }
         return 0;
+    }
+
+    /** CPU time of this process so far: on a shared machine, fairer than wall time. */
+    static double processCpuSeconds()
+    {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
+    }
+
+    static double loadAverage()
+    {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 }

@@ -59,7 +59,7 @@ final class ReplayCommand
     @Option(names = "--design", paramLabel = "DESIGN", defaultValue = "current", description = "current, initial, recommended or FILE (default: ${DEFAULT-VALUE}).")
     String design;
 
-    @Option(names = "--compare", arity = "2", paramLabel = "DESIGN", description = "Two designs to replay side by side (instead of --design).")
+    @Option(names = "--compare", arity = "2..*", paramLabel = "DESIGN", description = "Two (or more) designs to replay side by side, in this order (instead of --design).")
     List<String> compare;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")

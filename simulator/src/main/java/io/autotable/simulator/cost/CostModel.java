@@ -266,7 +266,8 @@ public final class CostModel
                         continue;
                     }
                     Option option = cheapest(relation, scans.get(table), between);
-                    if (best == null || option.bytes() < best.bytes() || (option.bytes() == best.bytes() && bytes(option.inner()) > bytes(best.inner()))) {
+                    if (best == null || score(relation, option) < score(relation, best)
+                            || (score(relation, option) == score(relation, best) && bytes(option.inner()) > bytes(best.inner()))) {
                         best = option;
                     }
                 }
@@ -280,6 +281,12 @@ public final class CostModel
         }
         groups.sort((a, b) -> Double.compare(b.rows * b.width, a.rows * a.width));
         return groups;
+    }
+
+    // what a join costs the rest of the plan: the bytes it moves and the bytes it leaves to carry on
+    private double score(Relation relation, Option option)
+    {
+        return option.bytes() + joinedRows(relation.rows, option.inner(), option.pairs()) * (relation.width + option.inner().width());
     }
 
     private static double bytes(Scan scan)
@@ -311,22 +318,22 @@ public final class CostModel
      * A way to join: its movement, bytes moved, the most bytes one slice receives, and where the
      * joined rows end up.
      */
-    private record Option(Scan inner, JoinPair pair, Movement movement, double bytes, double maxSliceBytes, boolean replicated, Set<ColumnRef> hashedOn) {}
+    private record Option(Scan inner, JoinPair pair, List<JoinPair> pairs, Movement movement, double bytes, double maxSliceBytes, boolean replicated, Set<ColumnRef> hashedOn) {}
 
     private Option cheapest(Relation outer, Scan inner, List<JoinPair> pairs)
     {
         int slices = cluster.slices();
         JoinPair first = pairs.get(0);
         if (inner.layout().replicated()) {
-            return new Option(inner, first, Movement.DS_DIST_ALL_NONE, 0, 0, outer.replicated, outer.hashedOn);
+            return new Option(inner, first, pairs, Movement.DS_DIST_ALL_NONE, 0, 0, outer.replicated, outer.hashedOn);
         }
         if (outer.replicated) {
-            return new Option(inner, first, Movement.DS_DIST_ALL_NONE, 0, 0, false, inner.hashedOn());
+            return new Option(inner, first, pairs, Movement.DS_DIST_ALL_NONE, 0, 0, false, inner.hashedOn());
         }
         Set<ColumnRef> innerHashed = inner.hashedOn();
         for (JoinPair pair : pairs) {
             if (outer.hashedOn.contains(pair.left()) && innerHashed.contains(pair.right())) {
-                return new Option(inner, pair, Movement.DS_DIST_NONE, 0, 0, false, union(outer.hashedOn, Set.of(pair.right())));
+                return new Option(inner, pair, pairs, Movement.DS_DIST_NONE, 0, 0, false, union(outer.hashedOn, Set.of(pair.right())));
             }
         }
         List<Option> options = new ArrayList<>();
@@ -336,12 +343,12 @@ public final class CostModel
             double outerMoved = outer.base != null ? movedBytes(outer.base, pair.left().column()) : outer.rows * outer.width * (slices - 1) / slices;
             double outerSlice = outer.base != null ? maxSliceBytes(outer.base, pair.left().column()) : outer.rows * outer.width / slices;
             if (outer.hashedOn.contains(pair.left())) {
-                options.add(new Option(inner, pair, Movement.DS_DIST_INNER, innerMoved, innerSlice, false, union(outer.hashedOn, Set.of(pair.right()))));
+                options.add(new Option(inner, pair, pairs, Movement.DS_DIST_INNER, innerMoved, innerSlice, false, union(outer.hashedOn, Set.of(pair.right()))));
             }
             if (innerHashed.contains(pair.right())) {
-                options.add(new Option(inner, pair, Movement.DS_DIST_OUTER, outerMoved, outerSlice, false, union(innerHashed, Set.of(pair.left()))));
+                options.add(new Option(inner, pair, pairs, Movement.DS_DIST_OUTER, outerMoved, outerSlice, false, union(innerHashed, Set.of(pair.left()))));
             }
-            options.add(new Option(inner, pair, Movement.DS_DIST_BOTH, innerMoved + outerMoved, innerSlice + outerSlice, false, Set.of(pair.left(), pair.right())));
+            options.add(new Option(inner, pair, pairs, Movement.DS_DIST_BOTH, innerMoved + outerMoved, innerSlice + outerSlice, false, Set.of(pair.left(), pair.right())));
         }
         double innerBytes = bytes(inner);
         double outerBytes = outer.rows * outer.width;
@@ -349,7 +356,7 @@ public final class CostModel
         // every node receives the other nodes' share of the broadcast side
         double broadcast = smaller * (cluster.nodes() - 1);
         double perSlice = smaller * (cluster.nodes() - 1) / cluster.nodes() / cluster.slicesPerNode();
-        options.add(new Option(inner, first, Movement.DS_BCAST_INNER, broadcast, perSlice, false, innerBytes <= outerBytes ? outer.hashedOn : innerHashed));
+        options.add(new Option(inner, first, pairs, Movement.DS_BCAST_INNER, broadcast, perSlice, false, innerBytes <= outerBytes ? outer.hashedOn : innerHashed));
         Option best = null;
         for (Option option : options) {
             if (best == null || option.bytes() < best.bytes()) {
@@ -396,10 +403,14 @@ public final class CostModel
         Scan inner = option.inner();
         JoinPair pair = option.pair();
         double outerRows = relation.rows;
-        double joined = joinedRows(outerRows, inner, pair);
+        double joined = joinedRows(outerRows, inner, option.pairs());
         double network = option.maxSliceBytes() / cluster.sliceNetworkBytesPerSecond();
         double work = (outerRows + inner.rows()) / cluster.slices() / cluster.rowsPerSecond();
-        steps.add(new Step(Step.Kind.JOIN, pair.left() + " = " + pair.right() + (pair.type() == JoinType.INNER ? "" : " (" + pair.type().name().toLowerCase(java.util.Locale.ROOT) + ")"),
+        List<String> conditions = new ArrayList<>();
+        for (JoinPair each : option.pairs()) {
+            conditions.add(each.left() + " = " + each.right());
+        }
+        steps.add(new Step(Step.Kind.JOIN, String.join(" and ", conditions) + (pair.type() == JoinType.INNER ? "" : " (" + pair.type().name().toLowerCase(java.util.Locale.ROOT) + ")"),
                 Optional.of(option.movement()), joined, 0, 0, 0, option.bytes(), 0, network + work,
                 option.bytes() == 0 ? 1 : option.maxSliceBytes() / Math.max(1e-9, option.bytes() / cluster.slices())));
         relation.tables.add(inner.table());
@@ -410,19 +421,20 @@ public final class CostModel
         relation.base = null;
     }
 
-    private double joinedRows(double outerRows, Scan inner, JoinPair pair)
+    // the classic estimate |outer| |inner| / max(distinct), with the most selective of the pairs joining them
+    private double joinedRows(double outerRows, Scan inner, List<JoinPair> pairs)
     {
-        switch (pair.type()) {
-            case SEMI, ANTI -> {
-                return outerRows;
-            }
-            default -> {
-                double distinct = Math.max(distinct(pair.left()), distinct(pair.right()));
-                double rows = distinct <= 0 ? Math.max(outerRows, inner.rows()) : outerRows * inner.rows() / distinct;
-                rows = Math.min(rows, outerRows * Math.max(1, inner.rows()));
-                return pair.type() == JoinType.LEFT ? Math.max(rows, outerRows) : rows;
-            }
+        JoinPair first = pairs.get(0);
+        if (first.type() == JoinType.SEMI || first.type() == JoinType.ANTI) {
+            return outerRows;
         }
+        double distinct = 0;
+        for (JoinPair pair : pairs) {
+            distinct = Math.max(distinct, Math.max(distinct(pair.left()), distinct(pair.right())));
+        }
+        double rows = distinct <= 0 ? Math.max(outerRows, inner.rows()) : outerRows * inner.rows() / distinct;
+        rows = Math.min(rows, outerRows * Math.max(1, inner.rows()));
+        return first.type() == JoinType.LEFT ? Math.max(rows, outerRows) : rows;
     }
 
     private double distinct(ColumnRef column)

@@ -19,6 +19,11 @@ import io.autotable.simulator.cluster.ClusterModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static java.util.Objects.requireNonNull;
 
@@ -44,10 +49,67 @@ import static java.util.Objects.requireNonNull;
 public final class LayoutBuilder
 {
     private final ClusterModel cluster;
+    private final int parallelism;
 
     public LayoutBuilder(ClusterModel cluster)
     {
+        this(cluster, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param parallelism threads laying out columns at once
+     */
+    public LayoutBuilder(ClusterModel cluster, int parallelism)
+    {
         this.cluster = requireNonNull(cluster, "cluster is null");
+        if (parallelism < 1) {
+            throw new SimulatorException(ErrorCode.INVALID_ARGUMENT, "layout parallelism must be at least 1, got " + parallelism);
+        }
+        this.parallelism = parallelism;
+    }
+
+    private void runAll(List<Callable<Void>> tasks)
+    {
+        if (parallelism == 1 || tasks.size() == 1) {
+            for (Callable<Void> task : tasks) {
+                call(task);
+            }
+            return;
+        }
+        ExecutorService executor = Executors.newFixedThreadPool(Math.min(parallelism, tasks.size()));
+        try {
+            for (Future<Void> future : executor.invokeAll(tasks)) {
+                try {
+                    future.get();
+                }
+                catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    throw new SimulatorException(ErrorCode.INTERNAL, "laying out a column failed: " + e.getCause(), e.getCause());
+                }
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SimulatorException(ErrorCode.INTERRUPTED, "the layout was interrupted", e);
+        }
+        finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static void call(Callable<Void> task)
+    {
+        try {
+            task.call();
+        }
+        catch (RuntimeException e) {
+            throw e;
+        }
+        catch (Exception e) {
+            throw new SimulatorException(ErrorCode.INTERNAL, "laying out a column failed: " + e, e);
+        }
     }
 
     public StorageLayout build(TableData data, TableDesign design)
@@ -61,27 +123,34 @@ public final class LayoutBuilder
         for (int s = 0; s < placement.length; s++) {
             sliceRows[s] = placement[s].length;
         }
-        List<ColumnLayout> columns = new ArrayList<>(data.columns().size());
-        for (ColumnData column : data.columns()) {
-            columns.add(layColumn(data.table().name(), column, design.encoding(column.name()), placement));
-        }
         int[] sliceOf = sliceOf(data.rows(), placement, design.distribution() == DistStyle.ALL);
-        long[][] byTarget = new long[columns.size()][];
-        long[] moved = new long[columns.size()];
-        for (int c = 0; c < columns.size(); c++) {
-            ColumnData column = data.columns().get(c);
-            long[] counts = new long[slices];
-            long away = 0;
-            for (int row = 0; row < data.rows(); row++) {
-                int target = Keys.slice(column.hash(row), slices);
-                counts[target]++;
-                if (target != sliceOf[row]) {
-                    away++;
+        int count = data.columns().size();
+        ColumnLayout[] layouts = new ColumnLayout[count];
+        long[][] byTarget = new long[count][];
+        long[] moved = new long[count];
+        // columns are independent: lay them out on up to `parallelism` threads
+        List<Callable<Void>> tasks = new ArrayList<>(count);
+        for (int c = 0; c < count; c++) {
+            int index = c;
+            tasks.add(() -> {
+                ColumnData column = data.columns().get(index);
+                layouts[index] = layColumn(data.table().name(), column, design.encoding(column.name()), placement);
+                long[] counts = new long[slices];
+                long away = 0;
+                for (int row = 0; row < data.rows(); row++) {
+                    int target = Keys.slice(column.hash(row), slices);
+                    counts[target]++;
+                    if (target != sliceOf[row]) {
+                        away++;
+                    }
                 }
-            }
-            byTarget[c] = counts;
-            moved[c] = away;
+                byTarget[index] = counts;
+                moved[index] = away;
+                return null;
+            });
         }
+        runAll(tasks);
+        List<ColumnLayout> columns = List.of(layouts);
         return new StorageLayout(data.table().name(), design, cluster, data.rowsPerDataRow(), sliceRows, columns, byTarget, moved);
     }
 
