@@ -27,12 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TestZoneMapScan
 {
-    static final ClusterModel ONE_NODE = new ClusterModel("one", 1, 2, ClusterModel.BLOCK_BYTES, 500e6, ClusterModel.defaultModel().decodeBytesPerSecond(), 1e9, 50e6, 0.005);
+    static final ClusterModel ONE_NODE = new ClusterModel("one", 1, 1, ClusterModel.BLOCK_BYTES, 500e6, ClusterModel.defaultModel().decodeBytesPerSecond(), 1e9, 50e6, 0.005);
 
     @Test
     void blocksReadEqualARowByRowCheckOfEachBlocksBounds()
     {
-        TableData data = TestingTables.random("t", 600_000, 11);
+        TableData data = TestingTables.random("t", 500_000, 11);
         List<TableDesign> designs = List.of(
                 TableDesign.initial(),
                 new TableDesign(DistStyle.KEY, Optional.of("id"), SortStyle.COMPOUND, List.of("day", "amount"), Map.of("label", Encoding.BYTEDICT)),
@@ -43,7 +43,7 @@ class TestZoneMapScan
         for (TableDesign design : designs) {
             StorageLayout layout = new LayoutBuilder(ONE_NODE).build(data, design);
             int[][] placement = LayoutBuilder.place(data, design, ONE_NODE.slices());
-            for (int trial = 0; trial < 40; trial++) {
+            for (int trial = 0; trial < 15; trial++) {
                 List<Predicate> predicates = randomPredicates(random);
                 List<Integer> filtered = new ArrayList<>();
                 List<KeyRanges> ranges = new ArrayList<>();
@@ -66,7 +66,7 @@ class TestZoneMapScan
             }
         }
         // the sorted designs let the zone maps skip blocks: the check is not vacuous
-        assertThat(pruned).isGreaterThan(100);
+        assertThat(pruned).isGreaterThan(20);
     }
 
     @Test
@@ -104,7 +104,7 @@ class TestZoneMapScan
                     : new Predicate(ColumnRef.parse("t.label"), PredicateOperator.LIKE_PREFIX, List.of("alph")));
         }
         if (random.nextInt(3) == 0) {
-            long id = random.nextInt(600_000);
+            long id = random.nextInt(500_000);
             predicates.add(new Predicate(ColumnRef.parse("t.id"), PredicateOperator.IN, List.of(String.valueOf(id), String.valueOf(id + 1000))));
         }
         return predicates;
