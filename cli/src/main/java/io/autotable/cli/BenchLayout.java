@@ -53,13 +53,14 @@ final class BenchLayout
             List<Table> tables = SimulatedWarehouse.tablesWithData(repository, warehouse);
             out.printf(Locale.ROOT, "Laying out %d tables of %s under design %s on %s (%d nodes x %d slices)%n",
                     tables.size(), workspaceOptions.workspace().directory(), named.name(), model.name(), model.nodes(), model.slicesPerNode());
-            double[] totals = new double[2];
+            double[] totals = new double[3];
             long started = System.nanoTime();
             Map<String, StorageLayout> layouts = WarehouseLayouts.build(warehouse.connection(), tables, List.of(named.design()), model, maxRows, (table, rows, read, layout) -> {
                 out.printf(Locale.ROOT, "  %-24s %,12d rows  read %6.1f s  layout %6.1f s%n", table, rows, read, layout);
                 out.flush();
                 totals[0] += read;
                 totals[1] += layout;
+                totals[2] = Math.max(totals[2], liveHeapBytes());
             }).get(0);
             double elapsed = (System.nanoTime() - started) / 1e9;
             long blocks = 0;
@@ -71,6 +72,7 @@ final class BenchLayout
             out.printf(Locale.ROOT, "bench layout: %d tables in %.1f s (reading the data %.1f s, layout %.1f s; process CPU %.1f s, load average %.1f on %d cores); %,d blocks, %s encoded; heap peak %s of max %s%n",
                     layouts.size(), elapsed, totals[0], totals[1], processCpuSeconds(), loadAverage(), Runtime.getRuntime().availableProcessors(), blocks, Formats.bytes((long) encoded),
                     Formats.bytes(BenchImport.heapPeak()), Formats.bytes(Runtime.getRuntime().maxMemory()));
+            out.printf(Locale.ROOT, "  live heap after each table (its data and every layout so far still referenced), at most %s%n", Formats.bytes((long) totals[2]));
             out.flush();
         }
         return 0;
@@ -84,6 +86,14 @@ final class BenchLayout
             return sun.getProcessCpuTime() / 1e9;
         }
         return Double.NaN;
+    }
+
+    /** Heap in use after a full collection: what is live, not what is garbage yet. */
+    static long liveHeapBytes()
+    {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     static double loadAverage()

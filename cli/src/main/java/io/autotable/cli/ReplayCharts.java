@@ -16,9 +16,12 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The replay's charts, drawn with XChart into one PNG: simulated cost over time (seconds per hour
@@ -46,7 +49,7 @@ final class ReplayCharts
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
-                java.nio.file.Files.createDirectories(parent);
+                Files.createDirectories(parent);
             }
             ImageIO.write(image, "png", file.toFile());
         }
@@ -64,7 +67,7 @@ final class ReplayCharts
                 .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setMarkerSize(3);
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (ReplayResult.DesignTotals design : result.designs()) {
             double[] hours = new double[Math.max(1, design.hourlySeconds().length)];
             double[] seconds = new double[hours.length];
@@ -94,7 +97,7 @@ final class ReplayCharts
         if (labels.isEmpty()) {
             labels.add("(none)");
         }
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (int d = 0; d < result.designs().size(); d++) {
             List<Double> seconds = new ArrayList<>();
             for (ReplayResult.QueryTotals query : top) {
@@ -108,7 +111,7 @@ final class ReplayCharts
         return chart;
     }
 
-    private static String uniqueName(java.util.Set<String> taken, String name)
+    private static String uniqueName(Set<String> taken, String name)
     {
         String unique = name;
         for (int i = 2; taken.contains(unique); i++) {

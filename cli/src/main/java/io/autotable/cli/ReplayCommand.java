@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -203,7 +204,7 @@ final class ReplayCommand
         List<DesignReport> designReports = new ArrayList<>();
         for (int d = 0; d < result.designs().size(); d++) {
             ReplayResult.DesignTotals totals = result.designs().get(d);
-            Map<String, TableReport> tables = new java.util.TreeMap<>();
+            Map<String, TableReport> tables = new TreeMap<>();
             layouts.get(d).forEach((name, layout) -> tables.put(name, new TableReport(layout.design().distribution().name(), layout.design().distkey().orElse(null),
                     layout.design().sortStyle().name(), layout.design().sortkey(), layout.encodedBytes() * layout.copies(), layout.blocks(), layout.skew())));
             designReports.add(new DesignReport(totals.name(), totals.runs(), totals.totalSeconds(), totals.bytesScanned(), totals.bytesMoved(), totals.bytesWritten(),

@@ -18,11 +18,14 @@ import io.autotable.workload.WriteKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static java.util.Objects.requireNonNull;
 
@@ -180,7 +183,7 @@ public final class CostModel
                 }
             }
         }
-        Set<ColumnRef> readRefs = new java.util.TreeSet<>();
+        Set<ColumnRef> readRefs = new TreeSet<>();
         List<Integer> read = new ArrayList<>();
         for (ColumnRef column : shape.columns()) {
             if (column.table().equals(table)) {
@@ -226,7 +229,7 @@ public final class CostModel
             return "";
         }
         List<String> parts = new ArrayList<>();
-        byColumn.forEach((column, predicates) -> predicates.forEach(predicate -> parts.add(column + " " + predicate.operator().name().toLowerCase(java.util.Locale.ROOT)
+        byColumn.forEach((column, predicates) -> predicates.forEach(predicate -> parts.add(column + " " + predicate.operator().name().toLowerCase(Locale.ROOT)
                 + (predicate.values().isEmpty() ? "" : " " + String.join(",", predicate.values().subList(0, Math.min(3, predicate.values().size())))))));
         String text = String.join(" and ", parts);
         return " (" + (text.length() > 60 ? text.substring(0, 57) + "..." : text) + ")";
@@ -240,7 +243,7 @@ public final class CostModel
                 pairs.add(pair);
             }
         }
-        Set<String> remaining = new java.util.LinkedHashSet<>(scans.keySet());
+        Set<String> remaining = new LinkedHashSet<>(scans.keySet());
         List<Relation> groups = new ArrayList<>();
         while (!remaining.isEmpty()) {
             String start = null;
@@ -410,7 +413,7 @@ public final class CostModel
         for (JoinPair each : option.pairs()) {
             conditions.add(each.left() + " = " + each.right());
         }
-        steps.add(new Step(Step.Kind.JOIN, String.join(" and ", conditions) + (pair.type() == JoinType.INNER ? "" : " (" + pair.type().name().toLowerCase(java.util.Locale.ROOT) + ")"),
+        steps.add(new Step(Step.Kind.JOIN, String.join(" and ", conditions) + (pair.type() == JoinType.INNER ? "" : " (" + pair.type().name().toLowerCase(Locale.ROOT) + ")"),
                 Optional.of(option.movement()), joined, 0, 0, 0, option.bytes(), 0, network + work,
                 option.bytes() == 0 ? 1 : option.maxSliceBytes() / Math.max(1e-9, option.bytes() / cluster.slices())));
         relation.tables.add(inner.table());
@@ -519,7 +522,7 @@ public final class CostModel
             double bytes = rows * width * copies;
             // an ALL table is written on one slice per node; others on every slice
             double seconds = replicated ? rows * width / cluster.scanBytesPerSecond() : rows * width / cluster.slices() / cluster.scanBytesPerSecond();
-            steps.add(new Step(Step.Kind.WRITE, write.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + write.table(), Optional.empty(), rows, 0, 0, 0, 0, bytes, seconds, 1));
+            steps.add(new Step(Step.Kind.WRITE, write.kind().name().toLowerCase(Locale.ROOT) + " " + write.table(), Optional.empty(), rows, 0, 0, 0, 0, bytes, seconds, 1));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.autotable.catalog.Column;
 import io.autotable.catalog.ColumnStats;
 import io.autotable.catalog.ValueFrequency;
 import io.autotable.workload.Predicate;
+import io.autotable.workload.PredicateOperator;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,9 +36,9 @@ public final class Selectivity
                 case LIKE -> fraction *= DEFAULT_LIKE;
                 case IS_NOT_NULL -> fraction *= 1 - stats.map(ColumnStats::nullFraction).orElse(0.0);
                 default -> {
-                    if (ranges.isAll() && predicate.operator() != io.autotable.workload.PredicateOperator.IS_NULL) {
+                    if (ranges.isAll() && predicate.operator() != PredicateOperator.IS_NULL) {
                         // a value that is not a constant: the predicate filters, by how much is unknown
-                        fraction *= predicate.operator() == io.autotable.workload.PredicateOperator.EQUAL ? pointFraction(column, null) : DEFAULT_RANGE;
+                        fraction *= predicate.operator() == PredicateOperator.EQUAL ? pointFraction(column, null) : DEFAULT_RANGE;
                     }
                 }
             }

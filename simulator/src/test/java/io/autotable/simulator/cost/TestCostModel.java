@@ -7,7 +7,6 @@ import io.autotable.design.TableDesign;
 import io.autotable.simulator.cluster.ClusterModel;
 import io.autotable.simulator.layout.ColumnData;
 import io.autotable.simulator.layout.LayoutBuilder;
-import io.autotable.simulator.layout.StorageLayout;
 import io.autotable.simulator.layout.TableData;
 import io.autotable.simulator.layout.TestingTables;
 import io.autotable.workload.Aggregate;
