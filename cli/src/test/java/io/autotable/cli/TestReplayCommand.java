@@ -85,6 +85,29 @@ class TestReplayCommand
     }
 
     @Test
+    void aJsonDesignFileIsLaidOutAsWritten()
+            throws Exception
+    {
+        Path design = Files.writeString(directory.resolve("design.json"), """
+                {"tables": {"lineitem": {"distribution": "KEY", "distkey": "l_orderkey", "sortStyle": "COMPOUND", "sortkey": ["l_shipdate"],
+                  "encodings": {"l_comment": "ZSTD", "l_quantity": "AZ64"}}, "nation": {"distribution": "ALL", "sortStyle": "NONE", "sortkey": [], "encodings": {}}}}
+                """);
+        TestingCli.Run run = TestingCli.run("replay", "--workspace", workspace.toString(), "--design", design.toString(), "--format", "json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode tables = Json.mapper().readTree(run.out()).get("designs").get(0).get("tables");
+        assertThat(tables.get("lineitem").get("distribution").asText()).isEqualTo("KEY");
+        assertThat(tables.get("lineitem").get("distkey").asText()).isEqualTo("l_orderkey");
+        assertThat(tables.get("lineitem").get("sortkey").get(0).asText()).isEqualTo("l_shipdate");
+        assertThat(tables.get("nation").get("distribution").asText()).isEqualTo("ALL");
+        assertThat(tables.get("orders").get("distribution").asText()).isEqualTo("EVEN");
+
+        Path wrong = Files.writeString(directory.resolve("wrong.json"), "{\"tables\": {\"lineitem\": {\"distribution\": \"KEY\", \"distkey\": \"nope\", \"sortStyle\": \"NONE\", \"sortkey\": [], \"encodings\": {}}}}");
+        TestingCli.Run bad = TestingCli.run("replay", "--workspace", workspace.toString(), "--design", wrong.toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("lineitem").contains("nope");
+    }
+
+    @Test
     void recommendedDesignIsAClearUserErrorUntilTheAdvisorExists()
     {
         TestingCli.Run run = TestingCli.run("replay", "--workspace", workspace.toString(), "--design", "recommended");
