@@ -1,5 +1,8 @@
 package io.autotable.simulator.layout;
 
+import io.airlift.compress.Decompressor;
+import io.airlift.compress.lzo.LzoDecompressor;
+import io.airlift.compress.zstd.ZstdDecompressor;
 import io.autotable.catalog.ColumnType;
 import io.autotable.design.DistStyle;
 import io.autotable.design.Encoding;
@@ -48,6 +51,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class LayoutBuilder
 {
+    private static final int WRAPPER_BYTES = 5;
+
     private final ClusterModel cluster;
     private final int parallelism;
 
@@ -317,7 +322,7 @@ public final class LayoutBuilder
             int blockStart = 0;
             long blockBytes = 0;
             for (byte[] block : encoded) {
-                int rows = wrapped ? encoder.decode(type, block).size() : littleEndianInt(block, 1);
+                int rows = wrapped ? wrappedRows(encoding, block) : littleEndianInt(block, 1);
                 if (blockBytes > 0 && blockBytes + block.length > cluster.blockBytes()) {
                     blocks.add(column, order, blockStart, row - blockStart, blockBytes);
                     blockStart = row;
@@ -335,6 +340,19 @@ public final class LayoutBuilder
         }
         sliceFirstBlock[placement.length] = blocks.size;
         return blocks.toLayout(column.name(), type, encoding, sliceFirstBlock);
+    }
+
+    /**
+     * Rows of an LZO or ZSTD block: the row count of the RAW block it wraps (the encoders' documented
+     * format: tag, int32 raw length, compressed RAW block), read without decoding the values.
+     */
+    private static int wrappedRows(Encoding encoding, byte[] block)
+    {
+        int rawLength = littleEndianInt(block, 1);
+        byte[] raw = new byte[rawLength];
+        Decompressor decompressor = encoding == Encoding.ZSTD ? new ZstdDecompressor() : new LzoDecompressor();
+        decompressor.decompress(block, WRAPPER_BYTES, block.length - WRAPPER_BYTES, raw, 0, rawLength);
+        return littleEndianInt(raw, 1);
     }
 
     private static int littleEndianInt(byte[] bytes, int offset)
