@@ -4,7 +4,6 @@ import io.autotable.catalog.Table;
 import io.autotable.repository.WorkloadRepository;
 import io.autotable.simulator.cluster.ClusterModel;
 import io.autotable.simulator.layout.StorageLayout;
-import io.autotable.simulator.layout.TableDataReader;
 import io.autotable.simulator.layout.WarehouseLayouts;
 import io.autotable.simulator.warehouse.EmbeddedWarehouse;
 import picocli.CommandLine.Command;
@@ -33,11 +32,9 @@ final class BenchLayout
     @Option(names = "--design", defaultValue = "current", description = "current, initial or a design FILE (DDL or JSON) (default: ${DEFAULT-VALUE}).")
     String design;
 
-    @Option(names = "--cluster", defaultValue = "ra3.4xlarge", description = "Cluster preset (default: ${DEFAULT-VALUE}).")
-    String cluster;
+    @Mixin
+    LayoutOptions layoutOptions;
 
-    @Option(names = "--max-rows", defaultValue = "" + TableDataReader.DEFAULT_MAX_ROWS, description = "Tables with more rows are sampled (default: ${DEFAULT-VALUE}).")
-    int maxRows;
 
     @Spec
     CommandSpec spec;
@@ -46,7 +43,7 @@ final class BenchLayout
     public Integer call()
     {
         PrintWriter out = spec.commandLine().getOut();
-        ClusterModel model = ClusterModel.preset(cluster);
+        ClusterModel model = layoutOptions.cluster();
         try (WorkloadRepository repository = WorkloadRepository.openExisting(workspaceOptions.workspace());
                 EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspaceOptions.workspace())) {
             DesignSource.Named named = DesignSource.resolve(design, repository, DesignSource.Recommendations.none());
@@ -55,7 +52,7 @@ final class BenchLayout
                     tables.size(), workspaceOptions.workspace().directory(), named.name(), model.name(), model.nodes(), model.slicesPerNode());
             double[] totals = new double[3];
             long started = System.nanoTime();
-            Map<String, StorageLayout> layouts = WarehouseLayouts.build(warehouse.connection(), tables, List.of(named.design()), model, maxRows, (table, rows, read, layout) -> {
+            Map<String, StorageLayout> layouts = WarehouseLayouts.build(warehouse.connection(), tables, List.of(named.design()), model, layoutOptions.maxRows(), (table, rows, read, layout) -> {
                 out.printf(Locale.ROOT, "  %-24s %,12d rows  read %6.1f s  layout %6.1f s%n", table, rows, read, layout);
                 out.flush();
                 totals[0] += read;

@@ -9,7 +9,6 @@ import io.autotable.repository.WorkloadRepository;
 import io.autotable.simulator.cluster.ClusterModel;
 import io.autotable.simulator.cost.CostModel;
 import io.autotable.simulator.layout.StorageLayout;
-import io.autotable.simulator.layout.TableDataReader;
 import io.autotable.simulator.layout.WarehouseLayouts;
 import io.autotable.simulator.warehouse.EmbeddedWarehouse;
 import io.autotable.sql.SqlDialect;
@@ -44,14 +43,12 @@ final class BenchReplay
     @Option(names = "--design", defaultValue = "current", description = "current, initial or a design FILE (default: ${DEFAULT-VALUE}).")
     String design;
 
-    @Option(names = "--cluster", defaultValue = "ra3.4xlarge", description = "Cluster preset (default: ${DEFAULT-VALUE}).")
-    String cluster;
+    @Mixin
+    LayoutOptions layoutOptions;
 
     @Option(names = "--queries", defaultValue = "200000", description = "Queries to cost (default: ${DEFAULT-VALUE}).")
     int queries;
 
-    @Option(names = "--max-rows", defaultValue = "" + TableDataReader.DEFAULT_MAX_ROWS, description = "Tables with more rows are sampled (default: ${DEFAULT-VALUE}).")
-    int maxRows;
 
     @Spec
     CommandSpec spec;
@@ -60,7 +57,7 @@ final class BenchReplay
     public Integer call()
     {
         PrintWriter out = spec.commandLine().getOut();
-        ClusterModel model = ClusterModel.preset(cluster);
+        ClusterModel model = layoutOptions.cluster();
         try (WorkloadRepository repository = WorkloadRepository.openExisting(workspaceOptions.workspace());
                 EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspaceOptions.workspace())) {
             DesignSource.Named named = DesignSource.resolve(design, repository, DesignSource.Recommendations.none());
@@ -75,7 +72,7 @@ final class BenchReplay
             List<Table> tables = SimulatedWarehouse.tablesWithData(repository, warehouse);
             double[] phases = new double[2];
             long started = System.nanoTime();
-            Map<String, StorageLayout> layouts = WarehouseLayouts.build(warehouse.connection(), tables, List.of(named.design()), model, maxRows, (table, rows, read, layout) -> {
+            Map<String, StorageLayout> layouts = WarehouseLayouts.build(warehouse.connection(), tables, List.of(named.design()), model, layoutOptions.maxRows(), (table, rows, read, layout) -> {
                 phases[0] += read;
                 phases[1] += layout;
             }).get(0);

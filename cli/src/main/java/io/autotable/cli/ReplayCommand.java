@@ -14,7 +14,6 @@ import io.autotable.simulator.cost.CostModel;
 import io.autotable.simulator.cost.Movement;
 import io.autotable.simulator.cost.QueryCost;
 import io.autotable.simulator.layout.StorageLayout;
-import io.autotable.simulator.layout.TableDataReader;
 import io.autotable.simulator.layout.WarehouseLayouts;
 import io.autotable.simulator.replay.ReplayEvent;
 import io.autotable.simulator.replay.ReplayResult;
@@ -72,11 +71,9 @@ final class ReplayCommand
     @Option(names = "--explain", description = "Print each statement's simulated plan under each design.")
     boolean explain;
 
-    @Option(names = "--cluster", paramLabel = "PRESET", defaultValue = "ra3.4xlarge", description = "Cluster preset: dc2.large, ra3.xlplus, ra3.4xlarge, ra3.16xlarge (default: ${DEFAULT-VALUE}).")
-    String cluster;
+    @Mixin
+    LayoutOptions layoutOptions;
 
-    @Option(names = "--nodes", paramLabel = "N", description = "Nodes, overriding the preset's.")
-    Integer nodes;
 
     @Option(names = "--wlm-queue", paramLabel = "NAME=SLOTS[:USER,...]",
             description = "A WLM queue, repeatable, in routing order; the last one without users is the default (default: one queue of 5 slots).")
@@ -85,8 +82,6 @@ final class ReplayCommand
     @Option(names = "--concurrency-scaling", paramLabel = "N", defaultValue = "0", description = "Extra clusters for read-only queries that would wait (default: ${DEFAULT-VALUE}).")
     int scalingClusters;
 
-    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "" + TableDataReader.DEFAULT_MAX_ROWS, description = "Tables with more rows are laid out from a sample (default: ${DEFAULT-VALUE}).")
-    int maxRows;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "15", description = "Statements in the text report (default: ${DEFAULT-VALUE}).")
     int top;
@@ -119,10 +114,7 @@ final class ReplayCommand
     {
         PrintWriter out = spec.commandLine().getOut();
         List<String> specs = compare != null ? compare : List.of(design);
-        ClusterModel model = ClusterModel.preset(cluster);
-        if (nodes != null) {
-            model = model.withNodes(nodes);
-        }
+        ClusterModel model = layoutOptions.cluster();
         WlmConfig wlm = wlmConfig();
         if (top < 1) {
             throw new CaptureException(ErrorCode.INVALID_ARGUMENT, "--top must be at least 1, got " + top);
@@ -149,7 +141,7 @@ final class ReplayCommand
 
             List<Table> tables = SimulatedWarehouse.tablesWithData(repository, warehouse);
             List<Map<String, StorageLayout>> layouts = WarehouseLayouts.build(warehouse.connection(), tables,
-                    designs.stream().map(DesignSource.Named::design).toList(), model, maxRows, WarehouseLayouts.Listener.none());
+                    designs.stream().map(DesignSource.Named::design).toList(), model, layoutOptions.maxRows(), WarehouseLayouts.Listener.none());
             List<WorkloadReplay.Candidate> candidates = new ArrayList<>();
             for (int i = 0; i < designs.size(); i++) {
                 candidates.add(new WorkloadReplay.Candidate(designs.get(i).name(), new CostModel(model, repository.catalog(), layouts.get(i))));
@@ -222,7 +214,7 @@ final class ReplayCommand
         }
         long simulated = result.designs().isEmpty() ? 0 : result.designs().get(0).runs();
         long notSimulated = result.notSimulated().values().stream().mapToLong(Long::longValue).sum();
-        return new Report(new Provenance(AutotableVersion.get(), workspaceOptions.workspace().directory().toString(), workloadFingerprint, model, wlm, maxRows),
+        return new Report(new Provenance(AutotableVersion.get(), workspaceOptions.workspace().directory().toString(), workloadFingerprint, model, wlm, layoutOptions.maxRows()),
                 simulated + notSimulated, simulated, result.notSimulated(), designReports, queries);
     }
 
