@@ -52,7 +52,7 @@ final class BenchLayout
                     tables.size(), workspaceOptions.workspace().directory(), named.name(), model.name(), model.nodes(), model.slicesPerNode());
             double[] totals = new double[3];
             long started = System.nanoTime();
-            Map<String, StorageLayout> layouts = WarehouseLayouts.build(warehouse.connection(), tables, List.of(named.design()), model, layoutOptions.maxRows(), (table, rows, read, layout) -> {
+            Map<String, StorageLayout> layouts = WarehouseLayouts.build(SimulatedWarehouse.cachedReader(repository, warehouse, layoutOptions.maxRows()), tables, List.of(named.design()), model, (table, rows, read, layout) -> {
                 out.printf(Locale.ROOT, "  %-24s %,12d rows  read %6.1f s  layout %6.1f s%n", table, rows, read, layout);
                 out.flush();
                 totals[0] += read;

@@ -72,7 +72,7 @@ final class BenchReplay
             List<Table> tables = SimulatedWarehouse.tablesWithData(repository, warehouse);
             double[] phases = new double[2];
             long started = System.nanoTime();
-            Map<String, StorageLayout> layouts = WarehouseLayouts.build(warehouse.connection(), tables, List.of(named.design()), model, layoutOptions.maxRows(), (table, rows, read, layout) -> {
+            Map<String, StorageLayout> layouts = WarehouseLayouts.build(SimulatedWarehouse.cachedReader(repository, warehouse, layoutOptions.maxRows()), tables, List.of(named.design()), model, (table, rows, read, layout) -> {
                 phases[0] += read;
                 phases[1] += layout;
             }).get(0);

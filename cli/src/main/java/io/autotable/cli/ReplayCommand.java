@@ -140,8 +140,8 @@ final class ReplayCommand
             repository.forEachEvent(event -> events.add(new ReplayEvent(event.start(), event.fingerprint(), event.user())));
 
             List<Table> tables = SimulatedWarehouse.tablesWithData(repository, warehouse);
-            List<Map<String, StorageLayout>> layouts = WarehouseLayouts.build(warehouse.connection(), tables,
-                    designs.stream().map(DesignSource.Named::design).toList(), model, layoutOptions.maxRows(), WarehouseLayouts.Listener.none());
+            List<Map<String, StorageLayout>> layouts = WarehouseLayouts.build(SimulatedWarehouse.cachedReader(repository, warehouse, layoutOptions.maxRows()), tables,
+                    designs.stream().map(DesignSource.Named::design).toList(), model, WarehouseLayouts.Listener.none());
             List<WorkloadReplay.Candidate> candidates = new ArrayList<>();
             for (int i = 0; i < designs.size(); i++) {
                 candidates.add(new WorkloadReplay.Candidate(designs.get(i).name(), new CostModel(model, repository.catalog(), layouts.get(i))));

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -41,6 +42,16 @@ public final class WarehouseLayouts
     public static List<Map<String, StorageLayout>> build(Connection warehouse, List<Table> tables, List<PhysicalDesign> designs, ClusterModel cluster, int maxRows, Listener listener)
     {
         requireNonNull(warehouse, "warehouse is null");
+        return build(table -> TableDataReader.read(warehouse, table, maxRows), tables, designs, cluster, listener);
+    }
+
+    /**
+     * @param reader gives a table's data (from the warehouse, a cache, a test)
+     * @return per design, in the given order, the layout of every table by name
+     */
+    public static List<Map<String, StorageLayout>> build(Function<Table, TableData> reader, List<Table> tables, List<PhysicalDesign> designs, ClusterModel cluster, Listener listener)
+    {
+        requireNonNull(reader, "reader is null");
         requireNonNull(tables, "tables is null");
         requireNonNull(designs, "designs is null");
         requireNonNull(listener, "listener is null");
@@ -51,7 +62,7 @@ public final class WarehouseLayouts
         }
         for (Table table : tables) {
             long started = System.nanoTime();
-            TableData data = TableDataReader.read(warehouse, table, maxRows);
+            TableData data = reader.apply(table);
             long read = System.nanoTime();
             for (int i = 0; i < designs.size(); i++) {
                 layouts.get(i).put(table.name(), builder.build(data, designs.get(i).table(table.name())));
