@@ -25,6 +25,7 @@ import java.io.PrintWriter;
                 AnalyzeCommand.class,
                 AdviseCommand.class,
                 WorkloadCommand.class,
+                ReplayCommand.class,
                 BenchCommand.class,
                 TrainCommand.class,
                 CommandLine.HelpCommand.class,

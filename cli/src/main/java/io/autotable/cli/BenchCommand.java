@@ -40,7 +40,7 @@ import java.util.stream.Stream;
  */
 @Command(mixinStandardHelpOptions = true, name = "bench", description = "Measure autotable: repository event load rate, warehouse load rate, statistics accuracy.",
         subcommands = {BenchCommand.Events.class, BenchCommand.Load.class, BenchLoadCsv.class, BenchCommand.Stats.class, BenchImport.class,
-                BenchCommand.Fingerprint.class, BenchCommand.Capture.class, BenchDistKeys.class, BenchEncodings.class})
+                BenchCommand.Fingerprint.class, BenchCommand.Capture.class, BenchDistKeys.class, BenchEncodings.class, BenchLayout.class, BenchReplay.class})
 final class BenchCommand
 {
     @Command(mixinStandardHelpOptions = true, name = "events", description = "Append seeded synthetic query events to a repository and report the rate.")

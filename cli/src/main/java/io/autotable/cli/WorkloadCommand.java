@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(mixinStandardHelpOptions = true, name = "workload", description = "Run or generate a benchmark's workload.", subcommands = WorkloadCommand.Run.class)
+@Command(mixinStandardHelpOptions = true, name = "workload", description = "Run or generate a benchmark's workload.", subcommands = {WorkloadCommand.Run.class, WorkloadGenerateCommand.class})
 final class WorkloadCommand
 {
     @Command(mixinStandardHelpOptions = true, name = "run",

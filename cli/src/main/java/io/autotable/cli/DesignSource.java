@@ -1,0 +1,109 @@
+package io.autotable.cli;
+
+import io.autotable.catalog.Catalog;
+import io.autotable.catalog.Table;
+import io.autotable.ddl.DdlImport;
+import io.autotable.ddl.jsqlparser.JSqlParserDdlParser;
+import io.autotable.design.PhysicalDesign;
+import io.autotable.design.TableDesign;
+import io.autotable.error.CaptureException;
+import io.autotable.error.ErrorCode;
+import io.autotable.json.Json;
+import io.autotable.repository.WorkloadRepository;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where a design to simulate comes from: {@code current} (the workspace's), {@code initial} (EVEN,
+ * no sort key, RAW everywhere), {@code recommended} (the advisor's, once it exists), or a FILE:
+ * Redshift DDL, or the JSON of a {@link PhysicalDesign} ({@code {"tables": {...}}}).
+ */
+final class DesignSource
+{
+    /** A resolved design and the name reports call it by. */
+    record Named(String name, PhysicalDesign design)
+    {
+        Named
+        {
+            requireNonNull(name, "name is null");
+            requireNonNull(design, "design is null");
+        }
+    }
+
+    /**
+     * Gives the advisor's recommended design. The advisor is not built yet: the seam where it
+     * plugs in.
+     */
+    @FunctionalInterface
+    interface Recommendations
+    {
+        PhysicalDesign recommended(WorkloadRepository repository);
+
+        static Recommendations none()
+        {
+            return repository -> {
+                throw new CaptureException(ErrorCode.INVALID_ARGUMENT,
+                        "no recommendations yet: autotable's advisor is not built in this version; replay 'current', 'initial' or a design FILE (Redshift DDL or JSON)");
+            };
+        }
+    }
+
+    private DesignSource() {}
+
+    static Named resolve(String spec, WorkloadRepository repository, Recommendations recommendations)
+    {
+        requireNonNull(spec, "spec is null");
+        Catalog catalog = repository.catalog();
+        return switch (spec) {
+            case "current" -> new Named("current", complete(repository.design(), catalog));
+            case "initial" -> new Named("initial", PhysicalDesign.initial(catalog));
+            case "recommended" -> new Named("recommended", complete(recommendations.recommended(repository), catalog));
+            default -> new Named(Path.of(spec).getFileName().toString(), complete(readFile(Path.of(spec), catalog), catalog));
+        };
+    }
+
+    // tables a design does not list keep the initial design; every listed column must exist
+    private static PhysicalDesign complete(PhysicalDesign design, Catalog catalog)
+    {
+        Map<String, TableDesign> tables = new TreeMap<>();
+        for (Table table : catalog.tables()) {
+            TableDesign tableDesign = design.table(table.name());
+            tableDesign.checkAgainst(table);
+            tables.put(table.name(), tableDesign);
+        }
+        return new PhysicalDesign(tables);
+    }
+
+    static PhysicalDesign readFile(Path file, Catalog catalog)
+    {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        }
+        catch (NoSuchFileException e) {
+            throw new CaptureException(ErrorCode.FILE_NOT_FOUND, "design file %s does not exist: give 'current', 'initial', 'recommended' or a DDL or JSON file".formatted(file), e);
+        }
+        catch (IOException e) {
+            throw new CaptureException(ErrorCode.FILE_NOT_READABLE, "cannot read design file %s: %s".formatted(file, e.getMessage()), e);
+        }
+        if (text.stripLeading().startsWith("{")) {
+            return Json.read(text, PhysicalDesign.class, file.toString());
+        }
+        DdlImport ddl = new JSqlParserDdlParser().parse(text, file.toString());
+        Map<String, TableDesign> tables = new TreeMap<>();
+        ddl.design().tables().forEach((name, tableDesign) -> {
+            if (catalog.findTable(name).isPresent()) {
+                tables.put(name, tableDesign);
+            }
+        });
+        return new PhysicalDesign(tables);
+    }
+}

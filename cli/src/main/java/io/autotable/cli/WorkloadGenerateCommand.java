@@ -1,0 +1,114 @@
+package io.autotable.cli;
+
+import io.autotable.error.CaptureException;
+import io.autotable.error.ErrorCode;
+import io.autotable.json.Json;
+import io.autotable.repository.WorkloadRepository;
+import io.autotable.simulator.workload.DriftScenario;
+import io.autotable.simulator.workload.WorkloadGenerator;
+import io.autotable.workload.QueryEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code autotable workload generate}: a seeded event log of a benchmark's queries, with drift, into the workspace or a JSONL file. */
+@Command(mixinStandardHelpOptions = true, name = "generate",
+        description = {
+                "Write a seeded event log of a benchmark's queries without running them: a Zipf mix, a daily cycle, parameters varied per run,",
+                "and optionally a drift scenario taking over part of the second half (none, new-join-path, filter-shift, heavy-writes).",
+                "Events go into the workspace, or to a JSONL file (the format 'autotable import jsonl' reads) with --output."})
+final class WorkloadGenerateCommand
+        implements Callable<Integer>
+{
+    @Mixin
+    WorkspaceOptions workspaceOptions;
+
+    @Option(names = "--benchmark", defaultValue = "tpch", description = "The benchmark whose queries are shipped: tpch (default: ${DEFAULT-VALUE}).")
+    String benchmark;
+
+    @Option(names = "--days", defaultValue = "1", description = "Simulated days (default: ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--runs-per-day", defaultValue = "200", description = "Queries per simulated day (default: ${DEFAULT-VALUE}).")
+    int runsPerDay;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--first-day", defaultValue = "2026-01-05", description = "The first simulated day, yyyy-mm-dd (default: ${DEFAULT-VALUE}).")
+    LocalDate firstDay;
+
+    @Option(names = "--drift", defaultValue = "none", paramLabel = "SCENARIO", description = "none, new-join-path, filter-shift or heavy-writes (default: ${DEFAULT-VALUE}).")
+    String drift;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the events as JSONL to FILE instead of the workspace.")
+    Path output;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call()
+    {
+        PrintWriter out = spec.commandLine().getOut();
+        DriftScenario scenario = DriftScenario.parse(drift);
+        List<QueryEvent> events = WorkloadGenerator.generate(benchmark, days, runsPerDay, seed, firstDay, scenario);
+        long driftRuns = events.stream().filter(event -> event.user().equals(WorkloadGenerator.DRIFT_USER)).count();
+        if (output != null) {
+            writeJsonl(events, output);
+            out.printf(Locale.ROOT, "Wrote %,d events (%d days x %d queries, seed %d, drift %s: %,d drifted) to %s%n",
+                    events.size(), days, runsPerDay, seed, scenario.cliName(), driftRuns, output);
+        }
+        else {
+            try (WorkloadRepository repository = WorkloadRepository.open(workspaceOptions.workspace().createIfMissing())) {
+                long added = repository.appendEvents(events);
+                out.printf(Locale.ROOT, "Added %,d of %,d generated events (%d days x %d queries, seed %d, drift %s: %,d drifted) to %s; it holds %,d events%n",
+                        added, events.size(), days, runsPerDay, seed, scenario.cliName(), driftRuns, workspaceOptions.workspace().directory(), repository.eventCount());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void writeJsonl(List<QueryEvent> events, Path file)
+    {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                for (QueryEvent event : events) {
+                    Map<String, Object> line = new LinkedHashMap<>();
+                    line.put("source", event.source());
+                    line.put("id", event.id());
+                    line.put("user", event.user());
+                    line.put("start", event.start().toString());
+                    line.put("durationMicros", event.durationMicros());
+                    line.put("rows", event.rows());
+                    line.put("sql", event.sql());
+                    writer.write(Json.write(line));
+                    writer.newLine();
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new CaptureException(ErrorCode.FILE_NOT_READABLE, "cannot write the event log to %s: %s".formatted(file, e.getMessage()), e);
+        }
+    }
+}
