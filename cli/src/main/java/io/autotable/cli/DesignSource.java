@@ -23,7 +23,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Where a design to simulate comes from: {@code current} (the workspace's), {@code initial} (EVEN,
- * no sort key, RAW everywhere), {@code recommended} (the advisor's, once it exists), or a FILE:
+ * no sort key, RAW everywhere), {@code recommended} (the advisor's), or a FILE:
  * Redshift DDL, or the JSON of a {@link PhysicalDesign} ({@code {"tables": {...}}}).
  */
 final class DesignSource
@@ -38,22 +38,11 @@ final class DesignSource
         }
     }
 
-    /**
-     * Gives the advisor's recommended design. The advisor is not built yet: the seam where it
-     * plugs in.
-     */
+    /** Gives the advisor's recommended design ({@link RecommendedDesign}); tests may plug in their own. */
     @FunctionalInterface
     interface Recommendations
     {
         PhysicalDesign recommended(WorkloadRepository repository);
-
-        static Recommendations none()
-        {
-            return repository -> {
-                throw new CaptureException(ErrorCode.INVALID_ARGUMENT,
-                        "no recommendations yet: autotable's advisor is not built in this version; replay 'current', 'initial' or a design FILE (Redshift DDL or JSON)");
-            };
-        }
     }
 
     private DesignSource() {}

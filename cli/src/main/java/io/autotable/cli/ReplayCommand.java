@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -93,7 +94,8 @@ final class ReplayCommand
     CommandSpec spec;
 
     /** The seam the advisor plugs into once it exists. */
-    DesignSource.Recommendations recommendations = DesignSource.Recommendations.none();
+    /** Where {@code recommended} comes from; tests may plug in their own. */
+    Optional<DesignSource.Recommendations> recommendations = Optional.empty();
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Report(Provenance provenance, long runs, long simulatedRuns, Map<String, Long> notSimulated, List<DesignReport> designs, List<QueryReport> queries) {}
@@ -123,7 +125,7 @@ final class ReplayCommand
                 EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspaceOptions.workspace())) {
             List<DesignSource.Named> designs = new ArrayList<>();
             for (String source : specs) {
-                designs.add(DesignSource.resolve(source, repository, recommendations));
+                designs.add(DesignSource.resolve(source, repository, recommendations.orElseGet(() -> new RecommendedDesign(model))));
             }
             if (repository.eventCount() == 0) {
                 throw new CaptureException(ErrorCode.INVALID_ARGUMENT, "the workspace %s has no workload to replay: run 'autotable workload generate', 'autotable workload run' or 'autotable import' first"

@@ -108,11 +108,19 @@ class TestReplayCommand
     }
 
     @Test
-    void recommendedDesignIsAClearUserErrorUntilTheAdvisorExists()
+    void recommendedDesignAppliesTheDistributionAndEncodingAdviceAndMovesLessThanTheInitialOne()
+            throws Exception
     {
-        TestingCli.Run run = TestingCli.run("replay", "--workspace", workspace.toString(), "--design", "recommended");
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("autotable: no recommendations yet:");
+        TestingCli.Run run = TestingCli.run("replay", "--workspace", workspace.toString(), "--compare", "initial", "recommended", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode designs = Json.mapper().readTree(run.out()).get("designs");
+        assertThat(designs.get(1).get("name").asText()).isEqualTo("recommended");
+        // the advised encodings store lineitem in fewer bytes than RAW
+        assertThat(designs.get(1).get("tables").get("lineitem").get("encodedBytes").asDouble())
+                .isLessThan(designs.get(0).get("tables").get("lineitem").get("encodedBytes").asDouble());
+        assertThat(designs.get(1).get("bytesMoved").asDouble()).isLessThan(designs.get(0).get("bytesMoved").asDouble());
+        assertThat(designs.get(1).get("bytesScanned").asDouble()).isLessThan(designs.get(0).get("bytesScanned").asDouble());
     }
 
     @Test
