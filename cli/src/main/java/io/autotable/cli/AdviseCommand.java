@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -92,7 +94,7 @@ final class AdviseCommand
                     distribution.map(DistributionReport::section),
                     kinds.contains(AdviceKind.ENCODINGS) ? Optional.of(EncodingsAdvice.advise(repository, encodingsOptions)) : Optional.empty());
             if (format == OutputFormat.JSON) {
-                out.println(Json.writePretty(report));
+                out.println(Json.writePretty(only.equals(Optional.of(AdviceKind.ENCODINGS)) ? encodingsOnly(report) : report));
             }
             else {
                 if (analysis.statements() == 0 && distribution.isPresent()) {
@@ -105,5 +107,22 @@ final class AdviseCommand
             out.flush();
         }
         return 0;
+    }
+
+    /**
+     * {@code advise --only encodings} prints the encodings section's fields at the top level beside
+     * {@code provenance}, like {@code ANALYZE COMPRESSION}'s one result; the full report nests them under {@code encodings}.
+     */
+    private static Map<String, Object> encodingsOnly(Report report)
+    {
+        EncodingsAdvice.Section section = report.encodings().orElseThrow();
+        Map<String, Object> flat = new LinkedHashMap<>();
+        flat.put("provenance", report.provenance());
+        flat.put("selector", section.selector());
+        flat.put("sample", section.sample());
+        flat.put("columns", section.columns());
+        flat.put("totals", section.totals());
+        flat.put("tablesWithoutData", section.tablesWithoutData());
+        return flat;
     }
 }
