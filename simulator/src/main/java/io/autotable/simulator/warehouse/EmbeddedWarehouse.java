@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,10 @@ public final class EmbeddedWarehouse
     public static final String STAGING_TABLE = "autotable$staging";
 
     private final Workspace workspace;
+    /** How long opening waits for a database another process holds exclusively (while it closes it). */
+    static final Duration EXCLUSIVE_WAIT = Duration.ofSeconds(10);
+    private static final Duration EXCLUSIVE_RETRY = Duration.ofMillis(100);
+
     private final Connection connection;
 
     private EmbeddedWarehouse(Workspace workspace, Connection connection)
@@ -49,13 +54,39 @@ public final class EmbeddedWarehouse
     {
         requireNonNull(workspace, "workspace is null");
         workspace.createIfMissing();
-        try {
-            Connection connection = DriverManager.getConnection(jdbcUrl(workspace), "sa", "");
-            return new EmbeddedWarehouse(workspace, connection);
+        long deadline = System.nanoTime() + EXCLUSIVE_WAIT.toNanos();
+        while (true) {
+            try {
+                Connection connection = DriverManager.getConnection(jdbcUrl(workspace), "sa", "");
+                try (Statement probe = connection.createStatement()) {
+                    probe.execute("SELECT 1");
+                }
+                catch (SQLException e) {
+                    connection.close();
+                    throw e;
+                }
+                return new EmbeddedWarehouse(workspace, connection);
+            }
+            catch (SQLException e) {
+                // another process closing the database holds it exclusively for a moment: wait for it
+                if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_IS_IN_EXCLUSIVE_MODE && System.nanoTime() < deadline) {
+                    pause();
+                    continue;
+                }
+                throw new SimulatorException(ErrorCode.WORKSPACE_NOT_WRITABLE,
+                        "cannot open the embedded warehouse of workspace %s: %s".formatted(workspace.directory(), firstLine(e)), e);
+            }
         }
-        catch (SQLException e) {
-            throw new SimulatorException(ErrorCode.WORKSPACE_NOT_WRITABLE,
-                    "cannot open the embedded warehouse of workspace %s: %s".formatted(workspace.directory(), firstLine(e)), e);
+    }
+
+    private static void pause()
+    {
+        try {
+            Thread.sleep(EXCLUSIVE_RETRY.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SimulatorException(ErrorCode.INTERRUPTED, "interrupted while waiting for the embedded warehouse");
         }
     }
 
