@@ -47,6 +47,16 @@ final class EncodingsAdvice
                 description = "Rows sampled per table, in 10 chunks of consecutive rows evenly spaced through it; smaller tables are read whole (default: ${DEFAULT-VALUE}).")
         int sampleRows;
 
+        /** The options as the command line defaults them, for callers that run the advice without flags. */
+        static Options defaults()
+        {
+            Options options = new Options();
+            picocli.CommandLine commandLine = new picocli.CommandLine(options);
+            commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+            commandLine.parseArgs();
+            return options;
+        }
+
         EncodingSelector encodingSelector()
         {
             return switch (selector) {

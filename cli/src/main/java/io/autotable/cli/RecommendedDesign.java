@@ -43,11 +43,8 @@ final class RecommendedDesign
         DistributionCostModel cost = new DistributionCostModel(cluster.nodes(), cluster.slicesPerNode());
         DistributionAdvice distribution = new DistributionAdvisor(cost, new BestOfDistKeySolver()).advise(analysis.workload(), repository.catalog(), repository.design(), days);
 
-        EncodingsAdvice.Options options = new EncodingsAdvice.Options();
-        options.selector = EncodingsAdvice.Selector.LEARNED;
-        options.sampleRows = 100_000;
         Map<String, Map<String, Encoding>> encodings = new HashMap<>();
-        for (EncodingsAdvice.ColumnEntry column : EncodingsAdvice.advise(repository, options).columns()) {
+        for (EncodingsAdvice.ColumnEntry column : EncodingsAdvice.advise(repository, EncodingsAdvice.Options.defaults()).columns()) {
             encodings.computeIfAbsent(column.table(), ignored -> new HashMap<>()).put(column.column(), Encoding.valueOf(column.recommended()));
         }
 

@@ -85,7 +85,7 @@ public final class DistributionAdvisor
         catalog.tables().forEach(table -> tables.add(table.name()));
         Map<String, Double> allCosts = new HashMap<>();
         for (String table : tables) {
-            allCosts.put(table, knownSize(catalog, table).map(size -> cost.allCopyBytes(size, writes.getOrDefault(table, 0L))).orElse(Double.NaN));
+            allCosts.put(table, catalog.findTable(table).flatMap(JoinGraphBuilder::knownSize).map(size -> cost.allCopyBytes(size, writes.getOrDefault(table, 0L))).orElse(Double.NaN));
         }
         Map<String, Map<String, Double>> imbalance = imbalances(graph, catalog);
         Decision decision = decide(graph, tables, allCosts, imbalance);
@@ -439,21 +439,6 @@ public final class DistributionAdvisor
             result.put(name, columns);
         }
         return result;
-    }
-
-    private static Optional<Double> knownSize(Catalog catalog, String name)
-    {
-        Optional<Table> table = catalog.findTable(name);
-        if (table.isEmpty()) {
-            return Optional.empty();
-        }
-        if (table.get().sizeBytes() > 0) {
-            return Optional.of((double) table.get().sizeBytes());
-        }
-        if (table.get().rows() > 0) {
-            return Optional.of((double) table.get().rows() * JoinGraphBuilder.BYTES_PER_ROW_FALLBACK);
-        }
-        return Optional.empty();
     }
 
     private static Map<String, Long> writes(Workload workload)

@@ -77,12 +77,18 @@ public final class JoinGraphBuilder
 
     private static double size(Optional<Table> table)
     {
-        if (table.isPresent() && table.get().sizeBytes() > 0) {
-            return table.get().sizeBytes();
+        return table.flatMap(JoinGraphBuilder::knownSize).orElse(1.0);
+    }
+
+    /** A table's size in bytes: {@code sizeBytes} if known, else rows × {@value #BYTES_PER_ROW_FALLBACK}; empty when neither is. */
+    public static Optional<Double> knownSize(Table table)
+    {
+        if (table.sizeBytes() > 0) {
+            return Optional.of((double) table.sizeBytes());
         }
-        if (table.isPresent() && table.get().rows() > 0) {
-            return (double) table.get().rows() * BYTES_PER_ROW_FALLBACK;
+        if (table.rows() > 0) {
+            return Optional.of((double) table.rows() * BYTES_PER_ROW_FALLBACK);
         }
-        return 1;
+        return Optional.empty();
     }
 }
