@@ -2,6 +2,10 @@ package io.autotable.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.autotable.AutotableVersion;
+import io.autotable.advisor.Advice;
+import io.autotable.advisor.AdvisorConfig;
+import io.autotable.advisor.Recommendation;
+import io.autotable.advisor.plan.DesignAdvisor;
 import io.autotable.analysis.WorkloadAnalysis;
 import io.autotable.analysis.WorkloadAnalyzer;
 import io.autotable.distkey.DistributionAdvice;
@@ -11,6 +15,9 @@ import io.autotable.error.ErrorCode;
 import io.autotable.json.Json;
 import io.autotable.repository.EventSpan;
 import io.autotable.repository.WorkloadRepository;
+import io.autotable.simulator.cluster.ClusterModel;
+import io.autotable.simulator.layout.TableDataReader;
+import io.autotable.simulator.warehouse.EmbeddedWarehouse;
 import io.autotable.sql.SqlDialect;
 import io.autotable.sql.calcite.CalciteSqlAnalyzer;
 import picocli.CommandLine.Command;
@@ -19,7 +26,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -48,8 +59,35 @@ final class AdviseCommand
     @Option(names = "--only", paramLabel = "KIND", description = "Only this kind of advice: distribution, sortkeys, encodings or wlm (default: every kind available).")
     Optional<AdviceKind> only;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, markdown or html (markdown and html for the whole advice, without --only) (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of the terminal.")
+    Optional<Path> output;
+
+    @Option(names = "--min-benefit", paramLabel = "PERCENT", defaultValue = "0.5",
+            description = "Recommend a change only if it saves at least this share of the simulated workload time (default: ${DEFAULT-VALUE}).")
+    double minBenefitPercent;
+
+    @Option(names = "--min-storage-saving", paramLabel = "PERCENT", defaultValue = "10",
+            description = "Also recommend an encoding change that saves no time if it shrinks the table by this much without slowing the workload (default: ${DEFAULT-VALUE}).")
+    double minStorageSavingPercent;
+
+    @Option(names = "--top-queries", paramLabel = "N", defaultValue = "10",
+            description = "The workload's heaviest statements checked for regressions (default: ${DEFAULT-VALUE}).")
+    int topQueries;
+
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "" + TableDataReader.DEFAULT_MAX_ROWS,
+            description = "Tables with more rows are laid out from a systematic sample (default: ${DEFAULT-VALUE}).")
+    int maxRows;
+
+    @Option(names = "--ddl-dialect", paramLabel = "DIALECT", defaultValue = "redshift",
+            description = "The DDL shown in text and markdown: redshift or embedded (JSON and HTML have both) (default: ${DEFAULT-VALUE}).")
+    String ddlDialect;
+
+    @Option(names = "--no-progress", description = "Do not report progress on standard error.")
+    boolean noProgress;
 
     @Option(names = "--sql-dialect", paramLabel = "DIALECT", defaultValue = "redshift",
             description = "The SQL dialect of the logged statements: redshift, postgresql, spark or ansi (default: ${DEFAULT-VALUE}).")
@@ -71,6 +109,13 @@ final class AdviseCommand
     @Override
     public Integer call()
     {
+        if (only.isEmpty()) {
+            return adviseAll();
+        }
+        if (format == ReportFormat.MARKDOWN || format == ReportFormat.HTML) {
+            throw new CaptureException(ErrorCode.INVALID_ARGUMENT, "--format %s is for the whole advice: drop --only, or use --format text or json with it"
+                    .formatted(format.name().toLowerCase(Locale.ROOT)));
+        }
         Set<AdviceKind> kinds = only.map(EnumSet::of).orElse(EnumSet.copyOf(AVAILABLE));
         for (AdviceKind kind : kinds) {
             if (!AVAILABLE.contains(kind)) {
@@ -93,7 +138,7 @@ final class AdviseCommand
                             distributionOptions.timeLimitSeconds),
                     distribution.map(DistributionReport::section),
                     kinds.contains(AdviceKind.ENCODINGS) ? Optional.of(EncodingsAdvice.advise(repository, encodingsOptions)) : Optional.empty());
-            if (format == OutputFormat.JSON) {
+            if (format == ReportFormat.JSON) {
                 out.println(Json.writePretty(only.equals(Optional.of(AdviceKind.ENCODINGS)) ? encodingsOnly(report) : report));
             }
             else {
@@ -105,6 +150,52 @@ final class AdviseCommand
                 report.encodings().ifPresent(section -> EncodingsAdvice.printText(out, section, brief));
             }
             out.flush();
+        }
+        return 0;
+    }
+
+    /** {@code advise} without {@code --only}: every kind, verified by the simulator, as one ranked list. */
+    private int adviseAll()
+    {
+        ClusterModel cluster = distributionOptions.cluster();
+        AdvisorConfig config = new AdvisorConfig(EnumSet.allOf(Recommendation.Kind.class), minBenefitPercent, minStorageSavingPercent, topQueries, 3);
+        if (!ddlDialect.equals("redshift") && !ddlDialect.equals("embedded")) {
+            throw new CaptureException(ErrorCode.INVALID_ARGUMENT, "--ddl-dialect '%s': expected redshift or embedded".formatted(ddlDialect));
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        try (WorkloadRepository repository = WorkloadRepository.openExisting(workspaceOptions.workspace());
+                EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspaceOptions.workspace())) {
+            WorkloadAnalysis analysis = new WorkloadAnalyzer(new CalciteSqlAnalyzer(), sqlDialect).analyze(repository);
+            if (analysis.parsed() == 0) {
+                throw new CaptureException(ErrorCode.INVALID_ARGUMENT, "the workspace %s has no analysed statement to advise on: run 'autotable workload run', 'autotable workload generate' or 'autotable import' first"
+                        .formatted(workspaceOptions.workspace().directory()));
+            }
+            WorkspaceAdvice.Settings settings = new WorkspaceAdvice.Settings(cluster, distributionOptions.maxSkew, distributionOptions.solver(), maxRows, config, SortKeys.shipped());
+            DesignAdvisor.Listener listener = noProgress ? DesignAdvisor.Listener.none() : (phase, table, done, total) -> {
+                if (!table.isEmpty()) {
+                    err.printf(Locale.ROOT, "advise: %s %s (%d/%d)%n", phase, table, done + 1, total);
+                    err.flush();
+                }
+            };
+            Advice advice = WorkspaceAdvice.advise(repository, warehouse, analysis, settings, listener);
+            AdviceReport report = AdviceReports.report(repository, analysis, advice, settings, distributionOptions.solver.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            String text = switch (format) {
+                case JSON -> Json.writePretty(report);
+                case TEXT -> AdviceReports.text(report, ddlDialect, brief);
+                case MARKDOWN -> AdviceReports.markdown(report, ddlDialect);
+                case HTML -> AdviceReports.html(report);
+            };
+            if (output.isPresent()) {
+                Files.writeString(output.get(), text.endsWith("\n") ? text : text + "\n", StandardCharsets.UTF_8);
+                spec.commandLine().getOut().printf(Locale.ROOT, "Report written to %s%n", output.get());
+            }
+            else {
+                spec.commandLine().getOut().println(text);
+            }
+            spec.commandLine().getOut().flush();
+        }
+        catch (IOException e) {
+            throw new CaptureException(ErrorCode.FILE_NOT_READABLE, "cannot write the report to %s: %s".formatted(output.orElseThrow(), e.getMessage()), e);
         }
         return 0;
     }

@@ -46,7 +46,7 @@ final class BenchLayout
         ClusterModel model = layoutOptions.cluster();
         try (WorkloadRepository repository = WorkloadRepository.openExisting(workspaceOptions.workspace());
                 EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspaceOptions.workspace())) {
-            DesignSource.Named named = DesignSource.resolve(design, repository, new RecommendedDesign(model));
+            DesignSource.Named named = DesignSource.resolve(design, repository, new RecommendedDesign(model, warehouse, layoutOptions.maxRows()));
             List<Table> tables = SimulatedWarehouse.tablesWithData(repository, warehouse);
             out.printf(Locale.ROOT, "Laying out %d tables of %s under design %s on %s (%d nodes x %d slices)%n",
                     tables.size(), workspaceOptions.workspace().directory(), named.name(), model.name(), model.nodes(), model.slicesPerNode());

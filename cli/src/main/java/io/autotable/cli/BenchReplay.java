@@ -60,7 +60,7 @@ final class BenchReplay
         ClusterModel model = layoutOptions.cluster();
         try (WorkloadRepository repository = WorkloadRepository.openExisting(workspaceOptions.workspace());
                 EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspaceOptions.workspace())) {
-            DesignSource.Named named = DesignSource.resolve(design, repository, new RecommendedDesign(model));
+            DesignSource.Named named = DesignSource.resolve(design, repository, new RecommendedDesign(model, warehouse, layoutOptions.maxRows()));
             WorkloadAnalysis analysis = new WorkloadAnalyzer(new CalciteSqlAnalyzer(), SqlDialect.REDSHIFT).analyze(repository);
             List<QueryShape> shapes = new ArrayList<>();
             for (QueryGroup group : analysis.workload().groups()) {

@@ -1,5 +1,6 @@
 package io.autotable.cli;
 
+import io.autotable.advisor.encoding.RedshiftDefaultEncodings;
 import io.autotable.catalog.Catalog;
 import io.autotable.catalog.Table;
 import io.autotable.ddl.DdlImport;
@@ -49,14 +50,42 @@ final class DesignSource
 
     static Named resolve(String spec, WorkloadRepository repository, Recommendations recommendations)
     {
+        return resolve(spec, repository, recommendations, false);
+    }
+
+    /**
+     * @param defaultEncodings give the columns of a DDL file's tables that declare no ENCODE the
+     *        encodings Redshift would ({@link RedshiftDefaultEncodings})
+     */
+    static Named resolve(String spec, WorkloadRepository repository, Recommendations recommendations, boolean defaultEncodings)
+    {
         requireNonNull(spec, "spec is null");
         Catalog catalog = repository.catalog();
         return switch (spec) {
             case "current" -> new Named("current", complete(repository.design(), catalog));
             case "initial" -> new Named("initial", PhysicalDesign.initial(catalog));
             case "recommended" -> new Named("recommended", complete(recommendations.recommended(repository), catalog));
-            default -> new Named(Path.of(spec).getFileName().toString(), complete(readFile(Path.of(spec), catalog), catalog));
+            default -> {
+                Path file = Path.of(spec);
+                PhysicalDesign design = complete(readFile(file, catalog), catalog);
+                if (defaultEncodings && !isJson(file)) {
+                    Map<String, TableDesign> tables = new TreeMap<>();
+                    design.tables().forEach((name, table) -> tables.put(name, RedshiftDefaultEncodings.apply(table, catalog.findTable(name).orElseThrow())));
+                    design = new PhysicalDesign(tables);
+                }
+                yield new Named(file.getFileName().toString(), design);
+            }
         };
+    }
+
+    private static boolean isJson(Path file)
+    {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).stripLeading().startsWith("{");
+        }
+        catch (IOException e) {
+            return false;
+        }
     }
 
     // tables a design does not list keep the initial design; every listed column must exist

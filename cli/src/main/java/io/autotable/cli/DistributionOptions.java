@@ -7,6 +7,7 @@ import io.autotable.distkey.exact.BranchAndBoundDistKeySolver;
 import io.autotable.distkey.heuristic.GreedyDistKeySolver;
 import io.autotable.distkey.heuristic.MatchingDistKeySolver;
 import io.autotable.distkey.heuristic.MostJoinedColumnDistKeySolver;
+import io.autotable.simulator.cluster.ClusterModel;
 import picocli.CommandLine.Option;
 
 import java.time.Duration;
@@ -20,11 +21,15 @@ public final class DistributionOptions
         BEST_OF, EXACT, GREEDY, MATCHING, MOST_JOINED;
     }
 
-    @Option(names = "--nodes", paramLabel = "N", defaultValue = "4", description = "Compute nodes of the target cluster (default: ${DEFAULT-VALUE}).")
-    int nodes;
+    @Option(names = "--cluster", paramLabel = "PRESET", defaultValue = "ra3.4xlarge",
+            description = "The target cluster's preset: dc2.large, ra3.xlplus, ra3.4xlarge, ra3.16xlarge (default: ${DEFAULT-VALUE}).")
+    String cluster;
 
-    @Option(names = "--slices-per-node", paramLabel = "N", defaultValue = "4", description = "Slices per node (default: ${DEFAULT-VALUE}).")
-    int slicesPerNode;
+    @Option(names = "--nodes", paramLabel = "N", description = "Compute nodes of the target cluster (default: the preset's).")
+    Integer nodes;
+
+    @Option(names = "--slices-per-node", paramLabel = "N", description = "Slices per node (default: the preset's).")
+    Integer slicesPerNode;
 
     @Option(names = "--max-skew", paramLabel = "RATIO", defaultValue = "2.0",
             description = "The largest predicted slice imbalance (busiest slice / mean slice) a distribution key may cause (default: ${DEFAULT-VALUE}).")
@@ -39,9 +44,23 @@ public final class DistributionOptions
             description = "Time budget of the best-of and exact solvers; when it runs out the best plan so far is used, with its gap to the bound (default: ${DEFAULT-VALUE}).")
     double timeLimitSeconds;
 
+    /** The target cluster: the preset with --nodes and --slices-per-node applied. */
+    public ClusterModel cluster()
+    {
+        ClusterModel model = ClusterModel.preset(cluster);
+        if (nodes != null) {
+            model = model.withNodes(nodes);
+        }
+        if (slicesPerNode != null) {
+            model = model.withSlicesPerNode(slicesPerNode);
+        }
+        return model;
+    }
+
     public DistributionCostModel costModel()
     {
-        return new DistributionCostModel(nodes, slicesPerNode, maxSkew);
+        ClusterModel model = cluster();
+        return new DistributionCostModel(model.nodes(), model.slicesPerNode(), maxSkew);
     }
 
     public DistKeySolver solver()

@@ -72,6 +72,11 @@ final class ReplayCommand
     @Option(names = "--explain", description = "Print each statement's simulated plan under each design.")
     boolean explain;
 
+    @Option(names = "--default-encodings", description = {
+            "Give the columns of DDL-file designs that declare no ENCODE the encodings Redshift would (AZ64 for numbers and dates,",
+            "LZO for text, RAW for sort-key columns, booleans and floating point), instead of RAW."})
+    boolean defaultEncodings;
+
     @Mixin
     LayoutOptions layoutOptions;
 
@@ -125,7 +130,7 @@ final class ReplayCommand
                 EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspaceOptions.workspace())) {
             List<DesignSource.Named> designs = new ArrayList<>();
             for (String source : specs) {
-                designs.add(DesignSource.resolve(source, repository, recommendations.orElseGet(() -> new RecommendedDesign(model))));
+                designs.add(DesignSource.resolve(source, repository, recommendations.orElseGet(() -> new RecommendedDesign(model, warehouse, layoutOptions.maxRows())), defaultEncodings));
             }
             if (repository.eventCount() == 0) {
                 throw new CaptureException(ErrorCode.INVALID_ARGUMENT, "the workspace %s has no workload to replay: run 'autotable workload generate', 'autotable workload run' or 'autotable import' first"

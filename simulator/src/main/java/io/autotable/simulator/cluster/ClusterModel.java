@@ -92,6 +92,11 @@ public record ClusterModel(
         return new ClusterModel(name, newNodes, slicesPerNode, blockBytes, scanBytesPerSecond, decodeBytesPerSecond, networkBytesPerSecond, rowsPerSecond, queryOverheadSeconds);
     }
 
+    public ClusterModel withSlicesPerNode(int newSlicesPerNode)
+    {
+        return new ClusterModel(name, nodes, newSlicesPerNode, blockBytes, scanBytesPerSecond, decodeBytesPerSecond, networkBytesPerSecond, rowsPerSecond, queryOverheadSeconds);
+    }
+
     /**
      * The presets, in the spirit of Redshift's node types (slices per node as AWS documents them;
      * rates are round figures of the right order, not measurements of AWS hardware):

@@ -313,7 +313,7 @@ public final class LayoutBuilder
             }
             List<byte[]> encoded;
             try {
-                encoded = encoder.encode(type, gather(column, order));
+                encoded = encoder.encode(type, encoderColumn(column, order));
             }
             catch (EncodingException e) {
                 throw new SimulatorException(ErrorCode.INVALID_ARGUMENT, "cannot encode column %s.%s as %s: %s".formatted(table, column.name(), encoding, e.getMessage()), e);
@@ -360,7 +360,8 @@ public final class LayoutBuilder
         return (bytes[offset] & 0xFF) | (bytes[offset + 1] & 0xFF) << 8 | (bytes[offset + 2] & 0xFF) << 16 | (bytes[offset + 3] & 0xFF) << 24;
     }
 
-    private static Column gather(ColumnData column, int[] order)
+    /** The column's values at the given rows, in that order, as the encoders take them. */
+    public static Column encoderColumn(ColumnData column, int[] order)
     {
         int n = order.length;
         boolean[] nulls = new boolean[n];

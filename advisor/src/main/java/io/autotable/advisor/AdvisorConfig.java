@@ -1,0 +1,55 @@
+package io.autotable.advisor;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * How the advisor decides.
+ *
+ * @param kinds the kinds of change to consider
+ * @param minBenefitPercent a change is recommended only if it saves at least this much of the
+ *        baseline's simulated workload time (an encoding change may instead save storage)
+ * @param minStorageSavingPercent an encoding change that saves no time is still recommended when it
+ *        shrinks the table by at least this much without making the workload slower
+ * @param topQueries the workload's heaviest statements checked for regressions
+ * @param evidence statements listed as evidence per recommendation
+ */
+public record AdvisorConfig(Set<Recommendation.Kind> kinds, double minBenefitPercent, double minStorageSavingPercent, int topQueries, int evidence)
+{
+    public AdvisorConfig
+    {
+        requireNonNull(kinds, "kinds is null");
+        if (kinds.isEmpty()) {
+            throw new IllegalArgumentException("kinds must name at least one kind of change");
+        }
+        kinds = Set.copyOf(kinds);
+        check(minBenefitPercent >= 0 && minBenefitPercent < 100, "minBenefitPercent", "in [0, 100)", minBenefitPercent);
+        check(minStorageSavingPercent >= 0 && minStorageSavingPercent < 100, "minStorageSavingPercent", "in [0, 100)", minStorageSavingPercent);
+        check(topQueries >= 1, "topQueries", ">= 1", topQueries);
+        check(evidence >= 1, "evidence", ">= 1", evidence);
+    }
+
+    public static AdvisorConfig defaults()
+    {
+        return new AdvisorConfig(EnumSet.allOf(Recommendation.Kind.class), 0.5, 10, 10, 3);
+    }
+
+    public AdvisorConfig withKinds(Set<Recommendation.Kind> newKinds)
+    {
+        return new AdvisorConfig(newKinds, minBenefitPercent, minStorageSavingPercent, topQueries, evidence);
+    }
+
+    public AdvisorConfig withMinBenefitPercent(double percent)
+    {
+        return new AdvisorConfig(kinds, percent, minStorageSavingPercent, topQueries, evidence);
+    }
+
+    private static void check(boolean valid, String field, String expected, Object value)
+    {
+        if (!valid) {
+            throw new IllegalArgumentException("advisor configuration: %s must be %s, got %s".formatted(field, expected, value));
+        }
+    }
+}
