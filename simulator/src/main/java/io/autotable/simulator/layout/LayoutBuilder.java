@@ -232,12 +232,28 @@ public final class LayoutBuilder
 
     private static IndexSort.RowComparator interleaved(TableData data, List<String> sortkey)
     {
-        int k = sortkey.size();
+        long[][] keys = new long[sortkey.size()][];
+        for (int c = 0; c < keys.length; c++) {
+            keys[c] = sortKeys(data.columns().get(data.columnIndex(sortkey.get(c))));
+        }
+        long[] z = zOrder(keys, data.rows());
+        return (left, right) -> Long.compareUnsigned(z[left], z[right]);
+    }
+
+    /**
+     * The z-order value an interleaved sort key orders rows by (compared unsigned): each column's
+     * dense rank among its distinct keys, scaled into {@code 63 / k} bits (at most 31), bits
+     * interleaved with the first column the most significant.
+     *
+     * @param keys per sort-key column, each row's key (nulls as {@link Long#MAX_VALUE}, so they sort last)
+     */
+    public static long[] zOrder(long[][] keys, int rows)
+    {
+        int k = keys.length;
         int bits = Math.min(31, 63 / k);
-        long[] z = new long[data.rows()];
+        long[] z = new long[rows];
         for (int c = 0; c < k; c++) {
-            long[] keys = sortKeys(data.columns().get(data.columnIndex(sortkey.get(c))));
-            long[] ranks = ranks(keys, bits);
+            long[] ranks = ranks(keys[c], bits);
             for (int row = 0; row < z.length; row++) {
                 long rank = ranks[row];
                 // bit b of this column's rank goes to bit b * k + (k - 1 - c): the first column is the most significant
@@ -246,7 +262,7 @@ public final class LayoutBuilder
                 }
             }
         }
-        return (left, right) -> Long.compareUnsigned(z[left], z[right]);
+        return z;
     }
 
     // each row's dense rank among the distinct keys, scaled into [0, 2^bits)
