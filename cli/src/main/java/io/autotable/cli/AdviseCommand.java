@@ -45,7 +45,7 @@ final class AdviseCommand
         implements Callable<Integer>
 {
     /** The kinds of advice built so far; the others are refused with a clear message. */
-    private static final Set<AdviceKind> AVAILABLE = EnumSet.of(AdviceKind.DISTRIBUTION, AdviceKind.ENCODINGS);
+    private static final Set<AdviceKind> AVAILABLE = EnumSet.of(AdviceKind.DISTRIBUTION, AdviceKind.SORTKEYS, AdviceKind.ENCODINGS);
 
     @Mixin
     WorkspaceOptions workspaceOptions;
@@ -55,6 +55,9 @@ final class AdviseCommand
 
     @Mixin
     EncodingsAdvice.Options encodingsOptions;
+
+    @Mixin
+    SortKeysAdvice.Options sortKeysOptions;
 
     @Option(names = "--only", paramLabel = "KIND", description = "Only this kind of advice: distribution, sortkeys, encodings or wlm (default: every kind available).")
     Optional<AdviceKind> only;
@@ -101,7 +104,7 @@ final class AdviseCommand
 
     /** What {@code advise --format json} prints; field names are a documented contract. */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    record Report(Provenance provenance, Optional<DistributionReport.Section> distribution, Optional<EncodingsAdvice.Section> encodings) {}
+    record Report(Provenance provenance, Optional<DistributionReport.Section> distribution, Optional<EncodingsAdvice.Section> encodings, Optional<SortKeysAdvice.Section> sortkeys) {}
 
     record Provenance(String autotableVersion, String workspace, String sqlDialect, String workloadFingerprint, long statements, double days, String solver,
             double timeLimitSeconds) {}
@@ -137,7 +140,8 @@ final class AdviseCommand
                             analysis.workloadFingerprint(), analysis.statements(), days, distributionOptions.solver.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                             distributionOptions.timeLimitSeconds),
                     distribution.map(DistributionReport::section),
-                    kinds.contains(AdviceKind.ENCODINGS) ? Optional.of(EncodingsAdvice.advise(repository, encodingsOptions)) : Optional.empty());
+                    kinds.contains(AdviceKind.ENCODINGS) ? Optional.of(EncodingsAdvice.advise(repository, encodingsOptions)) : Optional.empty(),
+                    kinds.contains(AdviceKind.SORTKEYS) ? Optional.of(SortKeysAdvice.advise(repository, analysis, sortKeysOptions, distributionOptions.cluster(), maxRows)) : Optional.empty());
             if (format == ReportFormat.JSON) {
                 out.println(Json.writePretty(only.equals(Optional.of(AdviceKind.ENCODINGS)) ? encodingsOnly(report) : report));
             }
@@ -148,6 +152,7 @@ final class AdviseCommand
                 }
                 distribution.ifPresent(advice -> DistributionReport.printText(out, advice, brief));
                 report.encodings().ifPresent(section -> EncodingsAdvice.printText(out, section, brief));
+                report.sortkeys().ifPresent(section -> SortKeysAdvice.printText(out, section, brief));
             }
             out.flush();
         }
@@ -170,7 +175,7 @@ final class AdviseCommand
                 throw new CaptureException(ErrorCode.INVALID_ARGUMENT, "the workspace %s has no analysed statement to advise on: run 'autotable workload run', 'autotable workload generate' or 'autotable import' first"
                         .formatted(workspaceOptions.workspace().directory()));
             }
-            WorkspaceAdvice.Settings settings = new WorkspaceAdvice.Settings(cluster, distributionOptions.maxSkew, distributionOptions.solver(), maxRows, config, SortKeys.shipped());
+            WorkspaceAdvice.Settings settings = new WorkspaceAdvice.Settings(cluster, distributionOptions.maxSkew, distributionOptions.solver(), maxRows, config, SortKeys.shipped(analysis.workload(), cluster));
             DesignAdvisor.Listener listener = noProgress ? DesignAdvisor.Listener.none() : (phase, table, done, total) -> {
                 if (!table.isEmpty()) {
                     err.printf(Locale.ROOT, "advise: %s %s (%d/%d)%n", phase, table, done + 1, total);

@@ -39,7 +39,7 @@ final class RecommendedDesign
     {
         WorkloadAnalysis analysis = new WorkloadAnalyzer(new CalciteSqlAnalyzer(), SqlDialect.REDSHIFT).analyze(repository);
         WorkspaceAdvice.Settings settings = new WorkspaceAdvice.Settings(cluster, DistributionCostModel.DEFAULT_MAX_SLICE_IMBALANCE, new BestOfDistKeySolver(),
-                maxRows, AdvisorConfig.defaults(), SortKeys.shipped());
+                maxRows, AdvisorConfig.defaults(), SortKeys.shipped(analysis.workload(), cluster));
         return WorkspaceAdvice.advise(repository, warehouse, analysis, settings, DesignAdvisor.Listener.none()).design();
     }
 }

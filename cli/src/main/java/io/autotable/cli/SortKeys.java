@@ -1,6 +1,8 @@
 package io.autotable.cli;
 
 import io.autotable.advisor.SortKeyChooser;
+import io.autotable.simulator.cluster.ClusterModel;
+import io.autotable.workload.Workload;
 
 import java.util.Optional;
 
@@ -9,9 +11,9 @@ final class SortKeys
 {
     private SortKeys() {}
 
-    /** The learned sort-key advisor with its shipped model (not merged yet: none). */
-    static Optional<SortKeyChooser> shipped()
+    /** The learned sort-key advisor with its shipped model, on the workload's statements. */
+    static Optional<SortKeyChooser> shipped(Workload workload, ClusterModel cluster)
     {
-        return Optional.empty();
+        return SortKeysAdvice.shippedChooser(workload, cluster);
     }
 }
