@@ -1,5 +1,6 @@
 package io.autotable.advisor.sortkey;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.autotable.design.SortStyle;
 import io.autotable.design.TableDesign;
 import io.autotable.error.CaptureException;
@@ -59,6 +60,7 @@ public record SortKey(SortStyle style, List<String> columns)
         return design.withSortKey(style, columns);
     }
 
+    @JsonIgnore
     public boolean isNone()
     {
         return style == SortStyle.NONE;

@@ -174,13 +174,6 @@ public final class SortKeyAdvisor
             int currentIndex, int best, boolean change)
     {
         String prefix = currentValid ? "" : "the current key %s names columns the data does not have, so it is compared as no sort key; ".formatted(currentKey);
-        long reading = profile.workload().statements().stream().filter(TableWorkload.Statement::reads).count();
-        if (reading == 0) {
-            return prefix + "no analysed statement reads the table: nothing to sort for, the current key stays";
-        }
-        if (candidates.stream().noneMatch(candidate -> candidate.weight() > 0)) {
-            return prefix + "no statement filters the table with constants its zone maps could use: the current key stays";
-        }
         int count = 0;
         for (boolean each : verified) {
             count += each ? 1 : 0;
@@ -190,6 +183,13 @@ public final class SortKeyAdvisor
             SortKeyCandidate chosen = candidates.get(best);
             return prefix + "%s: %s; simulated %s s instead of %s s now (%s less), best of %d keys simulated".formatted(
                     chosen.key(), serves(chosen), seconds(seconds[best]), seconds(current), percent(1 - seconds[best] / current), count);
+        }
+        long reading = profile.workload().statements().stream().filter(TableWorkload.Statement::reads).count();
+        if (reading == 0) {
+            return prefix + "no analysed statement reads the table: nothing to sort for, the current key stays";
+        }
+        if (candidates.stream().noneMatch(candidate -> candidate.weight() > 0)) {
+            return prefix + "no statement filters the table with constants its zone maps could use: the current key stays";
         }
         if (best == currentIndex) {
             return prefix + "the current key %s simulates fastest of the %d keys simulated (%s s)".formatted(currentKey, count, seconds(current));

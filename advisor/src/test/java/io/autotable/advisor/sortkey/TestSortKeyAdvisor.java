@@ -120,6 +120,7 @@ class TestSortKeyAdvisor
         JsonNode json = Json.mapper().readTree(Json.write(advice));
         assertThat(json.get("table").asText()).isEqualTo("events");
         assertThat(json.get("current").get("style").asText()).isEqualTo("NONE");
+        assertThat(json.get("current").has("none")).as("only the key's fields").isFalse();
         assertThat(json.get("recommended").get("columns").get(0).asText()).isEqualTo("id");
         JsonNode first = json.get("candidates").get(0);
         for (String field : List.of("key", "source", "weight", "estimatedSkip", "predictedBenefit", "verified", "simulatedSeconds", "evidence")) {
