@@ -6,7 +6,7 @@ import io.autotable.error.ErrorCode;
 import io.autotable.repository.Workspace;
 import io.autotable.repository.WorkloadRepository;
 import io.autotable.simulator.workload.BenchmarkQueries;
-import io.autotable.simulator.workload.QueryTemplate;
+import io.autotable.simulator.workload.QuerySet;
 import io.autotable.simulator.workload.ScheduledQuery;
 import io.autotable.simulator.workload.WorkloadRunner;
 import io.autotable.simulator.workload.WorkloadSchedule;
@@ -65,11 +65,11 @@ final class WorkloadCommand
         public Integer call()
         {
             PrintWriter out = spec.commandLine().getOut();
-            List<QueryTemplate> templates = BenchmarkQueries.forBenchmark(benchmark);
+            QuerySet querySet = BenchmarkQueries.forBenchmark(benchmark);
             if (timeoutSeconds < 1) {
                 throw new CaptureException(ErrorCode.INVALID_ARGUMENT, "--timeout-seconds must be at least 1, got " + timeoutSeconds);
             }
-            List<ScheduledQuery> schedule = WorkloadSchedule.create(templates, days, runsPerDay, seed, firstDay);
+            List<ScheduledQuery> schedule = WorkloadSchedule.create(querySet, days, runsPerDay, seed, firstDay);
             Workspace workspace = workspaceOptions.workspace();
             List<Table> tables = requireBenchmarkTables(workspace, benchmark);
             WorkloadRunner runner = new WorkloadRunner(workspace, Duration.ofSeconds(timeoutSeconds));

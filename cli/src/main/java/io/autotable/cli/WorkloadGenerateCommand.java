@@ -4,6 +4,7 @@ import io.autotable.error.CaptureException;
 import io.autotable.error.ErrorCode;
 import io.autotable.json.Json;
 import io.autotable.repository.WorkloadRepository;
+import io.autotable.simulator.workload.BenchmarkQueries;
 import io.autotable.simulator.workload.DriftScenario;
 import io.autotable.simulator.workload.WorkloadGenerator;
 import io.autotable.workload.QueryEvent;
@@ -67,7 +68,7 @@ final class WorkloadGenerateCommand
     {
         PrintWriter out = spec.commandLine().getOut();
         DriftScenario scenario = DriftScenario.parse(drift);
-        List<QueryEvent> events = WorkloadGenerator.generate(benchmark, days, runsPerDay, seed, firstDay, scenario);
+        List<QueryEvent> events = WorkloadGenerator.generate(BenchmarkQueries.forBenchmark(benchmark), days, runsPerDay, seed, firstDay, scenario);
         long driftRuns = events.stream().filter(event -> event.user().equals(WorkloadGenerator.DRIFT_USER)).count();
         if (output != null) {
             writeJsonl(events, output);

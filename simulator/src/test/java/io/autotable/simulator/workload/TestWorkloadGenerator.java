@@ -2,6 +2,7 @@ package io.autotable.simulator.workload;
 
 import io.autotable.error.ErrorCode;
 import io.autotable.simulator.SimulatorException;
+import io.autotable.simulator.workload.tpch.TpchQueries;
 import io.autotable.workload.QueryEvent;
 import org.junit.jupiter.api.Test;
 
@@ -15,13 +16,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TestWorkloadGenerator
 {
     private static final LocalDate FIRST = LocalDate.of(2026, 1, 5);
+    private static final QuerySet TPCH = TpchQueries.querySet();
 
     @Test
     void sameSeedGivesTheSameLog()
     {
-        List<QueryEvent> first = WorkloadGenerator.generate("tpch", 3, 50, 9, FIRST, DriftScenario.FILTER_SHIFT);
-        List<QueryEvent> second = WorkloadGenerator.generate("tpch", 3, 50, 9, FIRST, DriftScenario.FILTER_SHIFT);
-        List<QueryEvent> other = WorkloadGenerator.generate("tpch", 3, 50, 10, FIRST, DriftScenario.FILTER_SHIFT);
+        List<QueryEvent> first = WorkloadGenerator.generate(TPCH, 3, 50, 9, FIRST, DriftScenario.FILTER_SHIFT);
+        List<QueryEvent> second = WorkloadGenerator.generate(TPCH, 3, 50, 9, FIRST, DriftScenario.FILTER_SHIFT);
+        List<QueryEvent> other = WorkloadGenerator.generate(TPCH, 3, 50, 10, FIRST, DriftScenario.FILTER_SHIFT);
         assertThat(first).isEqualTo(second);
         assertThat(first).isNotEqualTo(other);
         assertThat(first).extracting(QueryEvent::start).isSorted();
@@ -31,7 +33,7 @@ class TestWorkloadGenerator
     void driftStartsInTheSecondHalfAndGrows()
     {
         for (DriftScenario scenario : List.of(DriftScenario.NEW_JOIN_PATH, DriftScenario.FILTER_SHIFT, DriftScenario.HEAVY_WRITES)) {
-            List<QueryEvent> events = WorkloadGenerator.generate("tpch", 6, 200, 1, FIRST, scenario);
+            List<QueryEvent> events = WorkloadGenerator.generate(TPCH, 6, 200, 1, FIRST, scenario);
             long[] driftPerDay = new long[6];
             for (QueryEvent event : events) {
                 if (event.user().equals(WorkloadGenerator.DRIFT_USER)) {
@@ -42,13 +44,13 @@ class TestWorkloadGenerator
             assertThat(driftPerDay[3]).as(scenario.name()).isBetween(20L, 70L);
             assertThat(driftPerDay[5]).as(scenario.name()).isGreaterThan(driftPerDay[3]);
         }
-        assertThat(WorkloadGenerator.generate("tpch", 4, 100, 1, FIRST, DriftScenario.NONE)).noneMatch(event -> event.user().equals(WorkloadGenerator.DRIFT_USER));
+        assertThat(WorkloadGenerator.generate(TPCH, 4, 100, 1, FIRST, DriftScenario.NONE)).noneMatch(event -> event.user().equals(WorkloadGenerator.DRIFT_USER));
     }
 
     @Test
     void heavyWritesWriteToPartsupp()
     {
-        assertThat(WorkloadGenerator.generate("tpch", 2, 200, 3, FIRST, DriftScenario.HEAVY_WRITES))
+        assertThat(WorkloadGenerator.generate(TPCH, 2, 200, 3, FIRST, DriftScenario.HEAVY_WRITES))
                 .filteredOn(event -> event.user().equals(WorkloadGenerator.DRIFT_USER))
                 .isNotEmpty()
                 .allMatch(event -> event.sql().startsWith("INSERT INTO partsupp") || event.sql().startsWith("UPDATE partsupp"));
@@ -57,7 +59,7 @@ class TestWorkloadGenerator
     @Test
     void benchmarksWithoutShippedQueriesAndUnknownScenariosAreUserErrors()
     {
-        assertThatThrownBy(() -> WorkloadGenerator.generate("tpcds", 1, 10, 1, FIRST, DriftScenario.NONE))
+        assertThatThrownBy(() -> BenchmarkQueries.forBenchmark("tpcds"))
                 .isInstanceOfSatisfying(SimulatorException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNKNOWN_BENCHMARK))
                 .hasMessageContaining("autotable import sql");
         assertThatThrownBy(() -> DriftScenario.parse("sideways"))
