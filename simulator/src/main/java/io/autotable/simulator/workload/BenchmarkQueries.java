@@ -2,6 +2,7 @@ package io.autotable.simulator.workload;
 
 import io.autotable.error.ErrorCode;
 import io.autotable.simulator.SimulatorException;
+import io.autotable.simulator.workload.ssb.SsbQueries;
 import io.autotable.simulator.workload.tpch.TpchQueries;
 
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Locale;
 public final class BenchmarkQueries
 {
     public static final List<String> BENCHMARKS = List.of("tpch", "tpcds", "ssb");
-    public static final List<String> SHIPPED = List.of("tpch");
+    public static final List<String> SHIPPED = List.of("tpch", "ssb");
 
     private BenchmarkQueries() {}
 
@@ -25,6 +26,7 @@ public final class BenchmarkQueries
     {
         return switch (normalize(benchmark)) {
             case TpchQueries.BENCHMARK -> TpchQueries.querySet();
+            case SsbQueries.BENCHMARK -> SsbQueries.querySet();
             default -> throw new SimulatorException(ErrorCode.UNKNOWN_BENCHMARK,
                     "no shipped queries for benchmark '%s': autotable ships %s; import another benchmark's queries with 'autotable import sql FILE'"
                             .formatted(benchmark, String.join(", ", SHIPPED)));
