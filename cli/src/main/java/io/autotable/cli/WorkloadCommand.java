@@ -5,7 +5,6 @@ import io.autotable.error.CaptureException;
 import io.autotable.error.ErrorCode;
 import io.autotable.repository.Workspace;
 import io.autotable.repository.WorkloadRepository;
-import io.autotable.simulator.workload.BenchmarkQueries;
 import io.autotable.simulator.workload.QuerySet;
 import io.autotable.simulator.workload.ScheduledQuery;
 import io.autotable.simulator.workload.WorkloadRunner;
@@ -37,8 +36,8 @@ final class WorkloadCommand
         @Mixin
         WorkspaceOptions workspaceOptions;
 
-        @Option(names = "--benchmark", defaultValue = "tpch", description = "The benchmark whose queries run: tpch (default: ${DEFAULT-VALUE}).")
-        String benchmark;
+        @Mixin
+        QueryOptions queryOptions;
 
         @Option(names = "--days", defaultValue = "1", description = "Simulated days (default: ${DEFAULT-VALUE}).")
         int days;
@@ -65,7 +64,8 @@ final class WorkloadCommand
         public Integer call()
         {
             PrintWriter out = spec.commandLine().getOut();
-            QuerySet querySet = BenchmarkQueries.forBenchmark(benchmark);
+            QuerySet querySet = queryOptions.querySet();
+            String benchmark = querySet.benchmark();
             if (timeoutSeconds < 1) {
                 throw new CaptureException(ErrorCode.INVALID_ARGUMENT, "--timeout-seconds must be at least 1, got " + timeoutSeconds);
             }
@@ -74,6 +74,7 @@ final class WorkloadCommand
             List<Table> tables = requireBenchmarkTables(workspace, benchmark);
             WorkloadRunner runner = new WorkloadRunner(workspace, Duration.ofSeconds(timeoutSeconds));
             runner.prepare(tables);
+            QueryOptions.describe(querySet, queryOptions.queries, out, spec.commandLine().getErr());
             out.printf(Locale.ROOT, "Running %,d %s queries (%d days x %d, seed %d) against %s through the capture driver%n",
                     schedule.size(), benchmark, days, runsPerDay, seed, workspace.directory());
             out.flush();
