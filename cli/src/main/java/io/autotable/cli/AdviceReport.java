@@ -1,5 +1,6 @@
 package io.autotable.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.autotable.advisor.Advice;
 import io.autotable.advisor.Recommendation;
 
@@ -35,6 +36,7 @@ record AdviceReport(
      * @param seed the seed of the learned sort-key model the advice used (the rest is deterministic)
      * @param workloadFingerprint a hash of the analysed workload (statements and runs)
      */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Provenance(String autotableVersion, String workspace, String workloadFingerprint, long statements, long analysedStatements, double days,
             Long seed, Configuration configuration) {}
 

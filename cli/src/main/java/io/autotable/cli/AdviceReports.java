@@ -6,10 +6,16 @@ import io.autotable.advisor.Recommendation;
 import io.autotable.analysis.WorkloadAnalysis;
 import io.autotable.design.Encoding;
 import io.autotable.design.TableDesign;
+import io.autotable.error.CaptureException;
+import io.autotable.error.ErrorCode;
 import io.autotable.repository.EventSpan;
 import io.autotable.repository.WorkloadRepository;
 import io.autotable.workload.QueryGroup;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -216,6 +222,21 @@ final class AdviceReports
     static String html(AdviceReport report)
     {
         return AdviceHtml.render(report);
+    }
+
+    /** Writes a report file, creating its directory; a failure names the file. */
+    static void write(Path file, String text)
+    {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, text.endsWith("\n") ? text : text + "\n", StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new CaptureException(ErrorCode.FILE_NOT_READABLE, "cannot write %s: %s".formatted(file, e.getMessage()), e);
+        }
     }
 
     static String change(double before, double after)

@@ -26,10 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -91,6 +88,16 @@ final class AdviseCommand
 
     @Option(names = "--no-progress", description = "Do not report progress on standard error.")
     boolean noProgress;
+
+    @Option(names = "--html", paramLabel = "FILE.html", description = "Also write the HTML report (self-contained, with charts) to this file.")
+    Optional<Path> html;
+
+    @Option(names = "--json", paramLabel = "FILE.json", description = "Also write the JSON report to this file.")
+    Optional<Path> json;
+
+    @Option(names = "--save-design", paramLabel = "FILE.json",
+            description = "Also write the recommended physical design as JSON (what 'replay --design FILE' and 'catalog import' read).")
+    Optional<Path> saveDesign;
 
     @Option(names = "--sql-dialect", paramLabel = "DIALECT", defaultValue = "redshift",
             description = "The SQL dialect of the logged statements: redshift, postgresql, spark or ansi (default: ${DEFAULT-VALUE}).")
@@ -190,17 +197,23 @@ final class AdviseCommand
                 case MARKDOWN -> AdviceReports.markdown(report, ddlDialect);
                 case HTML -> AdviceReports.html(report);
             };
+            if (html.isPresent()) {
+                AdviceReports.write(html.get(), AdviceReports.html(report));
+            }
+            if (json.isPresent()) {
+                AdviceReports.write(json.get(), Json.writePretty(report));
+            }
+            if (saveDesign.isPresent()) {
+                AdviceReports.write(saveDesign.get(), Json.writePretty(advice.design()));
+            }
             if (output.isPresent()) {
-                Files.writeString(output.get(), text.endsWith("\n") ? text : text + "\n", StandardCharsets.UTF_8);
+                AdviceReports.write(output.get(), text);
                 spec.commandLine().getOut().printf(Locale.ROOT, "Report written to %s%n", output.get());
             }
             else {
                 spec.commandLine().getOut().println(text);
             }
             spec.commandLine().getOut().flush();
-        }
-        catch (IOException e) {
-            throw new CaptureException(ErrorCode.FILE_NOT_READABLE, "cannot write the report to %s: %s".formatted(output.orElseThrow(), e.getMessage()), e);
         }
         return 0;
     }

@@ -10,14 +10,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(mixinStandardHelpOptions = true, name = "demo",
         description = {
                 "autotable end to end on the embedded warehouse.",
                 "Creates a TPC-H warehouse (unless the workspace has one), runs a simulated day of its workload through the capture driver",
-                "(unless the workspace has captured events), analyses it and recommends every table's distribution.",
-                "Later stages (sort keys, encodings, replay, HTML report) join as they are built."})
+                "(unless the workspace has captured events), analyses it, recommends every table's distribution, sort key and encodings",
+                "(verified by the simulator), replays the workload under the current and the recommended designs, and writes the HTML report."})
 final class DemoCommand
         implements Callable<Integer>
 {
@@ -61,11 +63,29 @@ final class DemoCommand
             return exitCode;
         }
         out.println();
-        exitCode = autotable("advise", "--only", "distribution", "--brief", "--workspace", directory);
+        Path report = workspace.directory().resolve("report.html");
+        Path design = workspace.directory().resolve("recommended-design.json");
+        exitCode = autotable("advise", "--brief", "--no-progress", "--html", report.toString(), "--save-design", design.toString(),
+                "--json", workspace.directory().resolve("advice.json").toString(), "--workspace", directory);
+        if (exitCode != 0) {
+            return exitCode;
+        }
+        AdviceSummary summary = AdviceSummary.read(workspace.directory().resolve("advice.json"));
         out.println();
-        out.println("Next: './autotable catalog --workspace " + directory + "' shows every table's statistics and design;");
-        out.println("      './autotable analyze --format json --workspace " + directory + "' gives the whole analysis;");
-        out.println("      './autotable advise --workspace " + directory + "' explains every distribution choice.");
+        out.print(summary.text());
+        out.println();
+        out.println("The same workload replayed on the simulated cluster, with its arrival times and WLM queues:");
+        exitCode = autotable("replay", "--compare", "current", design.toString(), "--top", "5", "--workspace", directory);
+        if (exitCode != 0) {
+            return exitCode;
+        }
+        out.println();
+        out.printf(Locale.ROOT, "In short: %s%n", summary.oneLine());
+        out.println("The report with its charts: " + report);
+        out.println();
+        out.println("Next: './autotable advise --workspace " + directory + "' explains every recommendation, with its evidence and DDL;");
+        out.println("      './autotable replay --workspace " + directory + " --compare current recommended --explain' shows each statement's simulated plan;");
+        out.println("      './autotable catalog --workspace " + directory + "' shows every table's statistics and design.");
         out.flush();
         return exitCode;
     }

@@ -25,6 +25,10 @@ public final class DistributionOptions
             description = "The target cluster's preset: dc2.large, ra3.xlplus, ra3.4xlarge, ra3.16xlarge (default: ${DEFAULT-VALUE}).")
     String cluster;
 
+    @Option(names = "--decode-rates", paramLabel = "SET", defaultValue = "assumed",
+            description = "Decode rates of the simulated slices: assumed (the presets', ranked as native decoders are) or measured (autotable's own decoders under JMH) (default: ${DEFAULT-VALUE}).")
+    String decodeRates;
+
     @Option(names = "--nodes", paramLabel = "N", description = "Compute nodes of the target cluster (default: the preset's).")
     Integer nodes;
 
@@ -47,7 +51,7 @@ public final class DistributionOptions
     /** The target cluster: the preset with --nodes and --slices-per-node applied. */
     public ClusterModel cluster()
     {
-        ClusterModel model = ClusterModel.preset(cluster);
+        ClusterModel model = DecodeRates.apply(ClusterModel.preset(cluster), decodeRates);
         if (nodes != null) {
             model = model.withNodes(nodes);
         }

@@ -14,13 +14,17 @@ public final class LayoutOptions
     @Option(names = "--nodes", paramLabel = "N", description = "Nodes, overriding the preset's.")
     Integer nodes;
 
+    @Option(names = "--decode-rates", paramLabel = "SET", defaultValue = "assumed",
+            description = "Decode rates of the simulated slices: assumed (the presets', ranked as native decoders are) or measured (autotable's own decoders under JMH) (default: ${DEFAULT-VALUE}).")
+    String decodeRates;
+
     @Option(names = "--max-rows", paramLabel = "N", defaultValue = "" + TableDataReader.DEFAULT_MAX_ROWS,
             description = "Tables with more rows are laid out from a systematic sample (default: ${DEFAULT-VALUE}).")
     int maxRows;
 
     ClusterModel cluster()
     {
-        ClusterModel model = ClusterModel.preset(cluster);
+        ClusterModel model = DecodeRates.apply(ClusterModel.preset(cluster), decodeRates);
         return nodes == null ? model : model.withNodes(nodes);
     }
 

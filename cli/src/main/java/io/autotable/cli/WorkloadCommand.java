@@ -5,8 +5,7 @@ import io.autotable.error.CaptureException;
 import io.autotable.error.ErrorCode;
 import io.autotable.repository.Workspace;
 import io.autotable.repository.WorkloadRepository;
-import io.autotable.simulator.workload.BenchmarkQueries;
-import io.autotable.simulator.workload.QueryTemplate;
+import io.autotable.simulator.workload.QuerySet;
 import io.autotable.simulator.workload.ScheduledQuery;
 import io.autotable.simulator.workload.WorkloadRunner;
 import io.autotable.simulator.workload.WorkloadSchedule;
@@ -37,8 +36,8 @@ final class WorkloadCommand
         @Mixin
         WorkspaceOptions workspaceOptions;
 
-        @Option(names = "--benchmark", defaultValue = "tpch", description = "The benchmark whose queries run: tpch (default: ${DEFAULT-VALUE}).")
-        String benchmark;
+        @Mixin
+        QueryOptions queryOptions;
 
         @Option(names = "--days", defaultValue = "1", description = "Simulated days (default: ${DEFAULT-VALUE}).")
         int days;
@@ -65,15 +64,17 @@ final class WorkloadCommand
         public Integer call()
         {
             PrintWriter out = spec.commandLine().getOut();
-            List<QueryTemplate> templates = BenchmarkQueries.forBenchmark(benchmark);
+            QuerySet querySet = queryOptions.querySet();
+            String benchmark = querySet.benchmark();
             if (timeoutSeconds < 1) {
                 throw new CaptureException(ErrorCode.INVALID_ARGUMENT, "--timeout-seconds must be at least 1, got " + timeoutSeconds);
             }
-            List<ScheduledQuery> schedule = WorkloadSchedule.create(templates, days, runsPerDay, seed, firstDay);
+            List<ScheduledQuery> schedule = WorkloadSchedule.create(querySet, days, runsPerDay, seed, firstDay);
             Workspace workspace = workspaceOptions.workspace();
             List<Table> tables = requireBenchmarkTables(workspace, benchmark);
             WorkloadRunner runner = new WorkloadRunner(workspace, Duration.ofSeconds(timeoutSeconds));
             runner.prepare(tables);
+            QueryOptions.describe(querySet, queryOptions.queries, out, spec.commandLine().getErr());
             out.printf(Locale.ROOT, "Running %,d %s queries (%d days x %d, seed %d) against %s through the capture driver%n",
                     schedule.size(), benchmark, days, runsPerDay, seed, workspace.directory());
             out.flush();

@@ -5,6 +5,7 @@ import io.autotable.error.ErrorCode;
 import io.autotable.json.Json;
 import io.autotable.repository.WorkloadRepository;
 import io.autotable.simulator.workload.DriftScenario;
+import io.autotable.simulator.workload.QuerySet;
 import io.autotable.simulator.workload.WorkloadGenerator;
 import io.autotable.workload.QueryEvent;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
 @Command(mixinStandardHelpOptions = true, name = "generate",
         description = {
                 "Write a seeded event log of a benchmark's queries without running them: a Zipf mix, a daily cycle, parameters varied per run,",
-                "and optionally a drift scenario taking over part of the second half (none, new-join-path, filter-shift, heavy-writes).",
+                "and optionally a drift scenario taking over part of the second half. The templates are autotable's (tpch, ssb) or SQL files (--queries).",
                 "Events go into the workspace, or to a JSONL file (the format 'autotable import jsonl' reads) with --output."})
 final class WorkloadGenerateCommand
         implements Callable<Integer>
@@ -38,8 +39,8 @@ final class WorkloadGenerateCommand
     @Mixin
     WorkspaceOptions workspaceOptions;
 
-    @Option(names = "--benchmark", defaultValue = "tpch", description = "The benchmark whose queries are shipped: tpch (default: ${DEFAULT-VALUE}).")
-    String benchmark;
+    @Mixin
+    QueryOptions queryOptions;
 
     @Option(names = "--days", defaultValue = "1", description = "Simulated days (default: ${DEFAULT-VALUE}).")
     int days;
@@ -53,7 +54,8 @@ final class WorkloadGenerateCommand
     @Option(names = "--first-day", defaultValue = "2026-01-05", description = "The first simulated day, yyyy-mm-dd (default: ${DEFAULT-VALUE}).")
     LocalDate firstDay;
 
-    @Option(names = "--drift", defaultValue = "none", paramLabel = "SCENARIO", description = "none, new-join-path, filter-shift or heavy-writes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--drift", defaultValue = "none", paramLabel = "SCENARIO",
+            description = "none, new-join-path, filter-shift or heavy-writes for tpch; none, new-join-path or filter-shift for ssb; none for tpcds (default: ${DEFAULT-VALUE}).")
     String drift;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the events as JSONL to FILE instead of the workspace.")
@@ -67,7 +69,9 @@ final class WorkloadGenerateCommand
     {
         PrintWriter out = spec.commandLine().getOut();
         DriftScenario scenario = DriftScenario.parse(drift);
-        List<QueryEvent> events = WorkloadGenerator.generate(benchmark, days, runsPerDay, seed, firstDay, scenario);
+        QuerySet querySet = queryOptions.querySet();
+        List<QueryEvent> events = WorkloadGenerator.generate(querySet, days, runsPerDay, seed, firstDay, scenario);
+        QueryOptions.describe(querySet, queryOptions.queries, out, spec.commandLine().getErr());
         long driftRuns = events.stream().filter(event -> event.user().equals(WorkloadGenerator.DRIFT_USER)).count();
         if (output != null) {
             writeJsonl(events, output);

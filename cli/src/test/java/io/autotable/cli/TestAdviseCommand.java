@@ -69,10 +69,10 @@ class TestAdviseCommand
     @Test
     void textExplainsEveryTable()
     {
-        TestingCli.Run run = TestingCli.run("advise", "--workspace", workspace.toString(), "--solver", "greedy");
+        TestingCli.Run run = TestingCli.run("advise", "--only", "distribution", "--workspace", workspace.toString(), "--solver", "greedy");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Distribution: 8 tables", "Keys by greedy", "lineitem:", "why: ");
+        assertThat(run.out()).contains("Distribution: 8 tables", "a cluster of 2 nodes x 4 slices", "Keys by greedy", "lineitem:", "why: ");
     }
 
     @Test

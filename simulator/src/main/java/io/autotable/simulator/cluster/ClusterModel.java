@@ -92,6 +92,40 @@ public record ClusterModel(
         return new ClusterModel(name, newNodes, slicesPerNode, blockBytes, scanBytesPerSecond, decodeBytesPerSecond, networkBytesPerSecond, rowsPerSecond, queryOverheadSeconds);
     }
 
+    /** The same cluster with other decode rates (raw bytes per second per slice, every encoding). */
+    public ClusterModel withDecodeRates(Map<Encoding, Double> rates)
+    {
+        return new ClusterModel(name, nodes, slicesPerNode, blockBytes, scanBytesPerSecond, rates, networkBytesPerSecond, rowsPerSecond, queryOverheadSeconds);
+    }
+
+    /**
+     * Decode rates measured by autotable's own decoders ({@code EncoderBenchmark}, JMH, one thread,
+     * means of one run of {@code -wi 3 -i 5} on the shared 2-core build machine, MB/s of
+     * uncompressed values; the README has the table with its error bars). A slice is about a core,
+     * so these are per-slice rates of a Java decoder. They rank the encodings as this
+     * implementation does, not as Redshift's native decoders would (RAW's decode is a copy whose
+     * measurement was noisy, BYTEDICT's decoder is a slow one), which is why the presets use the
+     * assumed rates unless {@code --decode-rates measured} asks for these.
+     */
+    public static Map<Encoding, Double> measuredDecodeRates()
+    {
+        Map<Encoding, Double> rates = new EnumMap<>(Encoding.class);
+        rates.put(Encoding.RAW, 583 * MB);
+        rates.put(Encoding.AZ64, 636 * MB);
+        rates.put(Encoding.BYTEDICT, 151 * MB);
+        rates.put(Encoding.DELTA, 537 * MB);
+        rates.put(Encoding.DELTA32K, 689 * MB);
+        rates.put(Encoding.LZO, 617 * MB);
+        rates.put(Encoding.MOSTLY8, 832 * MB);
+        rates.put(Encoding.MOSTLY16, 912 * MB);
+        rates.put(Encoding.MOSTLY32, 994 * MB);
+        rates.put(Encoding.RUNLENGTH, 1_454 * MB);
+        rates.put(Encoding.TEXT255, 729 * MB);
+        rates.put(Encoding.TEXT32K, 666 * MB);
+        rates.put(Encoding.ZSTD, 486 * MB);
+        return Map.copyOf(rates);
+    }
+
     public ClusterModel withSlicesPerNode(int newSlicesPerNode)
     {
         return new ClusterModel(name, nodes, newSlicesPerNode, blockBytes, scanBytesPerSecond, decodeBytesPerSecond, networkBytesPerSecond, rowsPerSecond, queryOverheadSeconds);

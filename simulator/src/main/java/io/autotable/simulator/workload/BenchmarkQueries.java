@@ -2,84 +2,69 @@ package io.autotable.simulator.workload;
 
 import io.autotable.error.ErrorCode;
 import io.autotable.simulator.SimulatorException;
-import io.autotable.sql.SqlStatements;
+import io.autotable.simulator.workload.files.QueryFiles;
+import io.autotable.simulator.workload.ssb.SsbDrift;
+import io.autotable.simulator.workload.ssb.SsbQueries;
+import io.autotable.simulator.workload.tpch.TpchDrift;
+import io.autotable.simulator.workload.tpch.TpchQueries;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The query templates autotable ships for its benchmarks, so a workload can be run without any
- * file beside the tool: TPC-H's 22 queries as the {@code io.trino.tpch} generator ships them
- * (validation parameters), adapted where H2, the embedded warehouse's engine, needs it:
- * <ul>
- * <li>{@code decimal '0.06'} literals are written {@code 0.06};</li>
- * <li>{@code date('1994-01-01')} is written {@code DATE '1994-01-01'};</li>
- * <li>q19's join condition, which each of its OR branches repeats, is also stated outside them,
- *     as query optimizers derive it, so H2 does not join lineitem with part as a cross product.</li>
- * </ul>
- * None of these changes what a query reads, joins or filters.
+ * The query sets of autotable's benchmarks: the templates it ships (TPC-H's, SSB's), or query
+ * files given by the user, with each benchmark's drift statements and the years its data covers.
  */
 public final class BenchmarkQueries
 {
-    public static final List<String> BENCHMARKS = List.of("tpch");
+    public static final List<String> BENCHMARKS = List.of("tpch", "tpcds", "ssb");
+    public static final List<String> SHIPPED = List.of("tpch", "ssb");
 
-    private static final Pattern DECIMAL_LITERAL = Pattern.compile("(?i)\\bdecimal\\s+'([-+0-9.]+)'");
-    private static final Pattern DATE_FUNCTION = Pattern.compile("(?i)\\bdate\\s*\\(\\s*'(\\d{4}-\\d{2}-\\d{2})'\\s*\\)");
-    private static final Pattern Q19_WHERE = Pattern.compile("(?i)\\bWHERE\\s*\\(");
+    /** The years of the generated data that queries filter on: TPC-H's and SSB's order dates, TPC-DS's sale dates. */
+    private static final int TPCH_FIRST_YEAR = 1992;
+    private static final int TPCH_LAST_YEAR = 1998;
+    private static final int TPCDS_FIRST_YEAR = 1998;
+    private static final int TPCDS_LAST_YEAR = 2002;
 
     private BenchmarkQueries() {}
 
     /**
      * @throws SimulatorException with {@link ErrorCode#UNKNOWN_BENCHMARK} for a benchmark without shipped queries
      */
-    public static List<QueryTemplate> forBenchmark(String benchmark)
+    public static QuerySet forBenchmark(String benchmark)
     {
-        String name = benchmark.strip().toLowerCase(Locale.ROOT);
-        if (!name.equals("tpch")) {
-            throw new SimulatorException(ErrorCode.UNKNOWN_BENCHMARK,
-                    "no shipped queries for benchmark '%s': workload run supports %s; import another benchmark's queries with 'autotable import sql FILE'"
-                            .formatted(benchmark, String.join(", ", BENCHMARKS)));
-        }
-        List<QueryTemplate> templates = new ArrayList<>();
-        for (int i = 1; i <= 22; i++) {
-            String text = adaptForH2("q" + i, resource("io/trino/tpch/queries/q" + i + ".sql"));
-            templates.add(new QueryTemplate("q" + i, SqlStatements.split(text)));
-        }
-        return List.copyOf(templates);
+        return switch (normalize(benchmark)) {
+            case TpchQueries.BENCHMARK -> TpchQueries.querySet();
+            case SsbQueries.BENCHMARK -> SsbQueries.querySet();
+            case "tpcds" -> throw new SimulatorException(ErrorCode.UNKNOWN_BENCHMARK,
+                    "no shipped queries for benchmark 'tpcds': TPC-DS's query text may not ship with autotable (TPC's licence); give a copy of its queries with --queries FILE_OR_DIR");
+            default -> throw unknown(benchmark);
+        };
     }
 
-    static String adaptForH2(String name, String text)
+    /**
+     * Query files in place of a benchmark's shipped templates (see {@link QueryFiles}).
+     *
+     * @throws SimulatorException with {@link ErrorCode#UNKNOWN_BENCHMARK} for an unknown benchmark, {@link ErrorCode#FILE_NOT_READABLE} when no file can be used
+     */
+    public static QuerySet fromFiles(String benchmark, List<Path> paths)
     {
-        String adapted = DECIMAL_LITERAL.matcher(text).replaceAll("$1");
-        adapted = DATE_FUNCTION.matcher(adapted).replaceAll("DATE '$1'");
-        if (name.equals("q19")) {
-            Matcher where = Q19_WHERE.matcher(adapted);
-            if (where.find()) {
-                String rest = adapted.substring(where.end()).stripTrailing();
-                boolean semicolon = rest.endsWith(";");
-                rest = semicolon ? rest.substring(0, rest.length() - 1) : rest;
-                adapted = adapted.substring(0, where.start()) + "WHERE p_partkey = l_partkey AND ((" + rest + ")" + (semicolon ? ";" : "") + "\n";
-            }
-        }
-        return adapted;
+        return switch (normalize(benchmark)) {
+            case TpchQueries.BENCHMARK -> QueryFiles.read(TpchQueries.BENCHMARK, paths, TPCH_FIRST_YEAR, TPCH_LAST_YEAR, new TpchDrift());
+            case SsbQueries.BENCHMARK -> QueryFiles.read(SsbQueries.BENCHMARK, paths, TPCH_FIRST_YEAR, TPCH_LAST_YEAR, new SsbDrift());
+            case "tpcds" -> QueryFiles.read("tpcds", paths, TPCDS_FIRST_YEAR, TPCDS_LAST_YEAR, DriftStatements.none());
+            default -> throw unknown(benchmark);
+        };
     }
 
-    private static String resource(String path)
+    private static SimulatorException unknown(String benchmark)
     {
-        try (InputStream in = BenchmarkQueries.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new SimulatorException(ErrorCode.INTERNAL, "the query template " + path + " is missing from the autotable jar");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            throw new SimulatorException(ErrorCode.INTERNAL, "cannot read the query template " + path, e);
-        }
+        return new SimulatorException(ErrorCode.UNKNOWN_BENCHMARK, "unknown benchmark '%s': expected one of %s".formatted(benchmark, String.join(", ", BENCHMARKS)));
+    }
+
+    private static String normalize(String benchmark)
+    {
+        return benchmark.strip().toLowerCase(Locale.ROOT);
     }
 }

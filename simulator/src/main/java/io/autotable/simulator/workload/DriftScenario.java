@@ -8,17 +8,18 @@ import java.util.Locale;
 
 /**
  * How a generated workload changes in its second half, so that a design tuned for the first half
- * goes stale and an advisor (or its daemon) can be seen adapting.
+ * goes stale and an advisor (or its daemon) can be seen adapting. Each benchmark's
+ * {@link DriftStatements} say which scenarios it has and what they run.
  */
 public enum DriftScenario
 {
     /** The mix stays the same. */
     NONE("none"),
-    /** A join nobody ran becomes hot: lineitem with partsupp on (partkey, suppkey), and customer with supplier on nationkey. */
+    /** A join nobody ran becomes hot (TPC-H: lineitem with partsupp on (partkey, suppkey), customer with supplier on nationkey). */
     NEW_JOIN_PATH("new-join-path"),
-    /** Date filters move from the ship date to the receipt and commit dates, and orders are filtered by priority. */
+    /** Filters move to other columns (TPC-H: from the ship date to the receipt and commit dates; SSB: from d_year to lo_orderdate ranges and customer regions). */
     FILTER_SHIFT("filter-shift"),
-    /** partsupp starts receiving heavy writes: inventory updates and new supplier offers. */
+    /** A table starts receiving heavy writes (TPC-H: partsupp's inventory updates and new supplier offers). */
     HEAVY_WRITES("heavy-writes");
 
     private final String cliName;

@@ -7,6 +7,8 @@ import io.autotable.simulator.stats.StatsOptions;
 import io.autotable.simulator.warehouse.BenchmarkLoader;
 import io.autotable.simulator.warehouse.EmbeddedWarehouse;
 import io.autotable.simulator.warehouse.LoadListener;
+import io.autotable.simulator.workload.tpch.TpchParameters;
+import io.autotable.simulator.workload.tpch.TpchQueries;
 import io.autotable.workload.EventStatus;
 import io.autotable.workload.QueryEvent;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +49,7 @@ class TestWorkloadRunner
     @Test
     void runsEveryTpchQueryThroughTheCaptureDriverAtItsScheduledTime()
     {
-        List<QueryTemplate> templates = BenchmarkQueries.forBenchmark("tpch");
+        List<QueryTemplate> templates = TpchQueries.templates();
         List<ScheduledQuery> schedule = new ArrayList<>();
         Instant start = Instant.parse("2026-01-05T09:00:00Z");
         for (int i = 0; i < templates.size(); i++) {
@@ -80,9 +82,9 @@ class TestWorkloadRunner
     @Test
     void aScheduleIsSeededSkewedAndVariesDates()
     {
-        List<QueryTemplate> templates = BenchmarkQueries.forBenchmark("tpch");
-        List<ScheduledQuery> first = WorkloadSchedule.create(templates, 2, 500, 7, LocalDate.of(2026, 1, 5));
-        List<ScheduledQuery> again = WorkloadSchedule.create(templates, 2, 500, 7, LocalDate.of(2026, 1, 5));
+        QuerySet tpch = TpchQueries.querySet();
+        List<ScheduledQuery> first = WorkloadSchedule.create(tpch, 2, 500, 7, LocalDate.of(2026, 1, 5));
+        List<ScheduledQuery> again = WorkloadSchedule.create(tpch, 2, 500, 7, LocalDate.of(2026, 1, 5));
 
         assertThat(first).isEqualTo(again).hasSize(1_000);
         Map<String, Long> runs = first.stream().collect(Collectors.groupingBy(ScheduledQuery::template, Collectors.counting()));
@@ -102,9 +104,9 @@ class TestWorkloadRunner
     void shiftedDatesStayInsideTpchsDateRange()
     {
         SplittableRandom random = new SplittableRandom(1);
-        for (QueryTemplate template : BenchmarkQueries.forBenchmark("tpch")) {
+        for (QueryTemplate template : TpchQueries.templates()) {
             for (int i = 0; i < 50; i++) {
-                for (String statement : WorkloadSchedule.vary(template, random)) {
+                for (String statement : new TpchParameters().choose(template, random)) {
                     java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("DATE '(\\d{4}-\\d{2}-\\d{2})'").matcher(statement);
                     while (matcher.find()) {
                         assertThat(LocalDate.parse(matcher.group(1))).isBetween(LocalDate.of(1992, 1, 1), LocalDate.of(1998, 12, 31));
