@@ -10,6 +10,7 @@ import io.autotable.simulator.layout.TableDataBuilder;
 import io.autotable.simulator.stats.StatsOptions;
 import io.autotable.simulator.stats.TableStats;
 import io.autotable.simulator.stats.TableStatsCollector;
+import io.autotable.simulator.workload.BenchmarkQueries;
 import io.autotable.simulator.workload.DriftScenario;
 import io.autotable.simulator.workload.WorkloadGenerator;
 import io.autotable.sql.Analysis;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 import static java.util.Objects.requireNonNull;
 
@@ -36,17 +36,15 @@ import static java.util.Objects.requireNonNull;
  * no workspace, no warehouse. Each table's rows come from the benchmark's generator at the scale
  * given, with the statistics a load would compute; the workload is the benchmark's seeded
  * statements, grouped by fingerprint and analysed against the catalog as {@code analyze} would:
- * <ul>
- * <li>{@code tpch}: {@link WorkloadGenerator}'s log of TPC-H's 22 queries with varied parameters,
- *     two days of 150 runs with the {@code filter-shift} drift (filters on {@code l_receiptdate},
- *     {@code l_commitdate} and orders' priority and price take over part of the second day);</li>
- * <li>{@code ssb}: the Star Schema Benchmark's 13 queries ({@link SsbQueries}), 300 runs drawn
- *     with Zipf weights and varied parameters.</li>
- * </ul>
+ * {@link WorkloadGenerator}'s log of the benchmark's shipped query templates with varied
+ * parameters, two days of 150 runs with the {@code filter-shift} drift taking over part of the
+ * second day (TPC-H: filters on {@code l_receiptdate}, {@code l_commitdate} and orders' priority and
+ * price; SSB: {@code lo_orderdate} ranges and customer regions instead of {@code d_year}).
  */
 public final class BenchmarkCases
 {
-    public static final List<String> BENCHMARKS = List.of("tpch", "ssb");
+    /** The benchmarks whose query templates autotable ships. */
+    public static final List<String> BENCHMARKS = BenchmarkQueries.SHIPPED;
 
     private BenchmarkCases() {}
 
@@ -79,7 +77,10 @@ public final class BenchmarkCases
             catalogTables.add(data.table());
         }
         Catalog catalog = new Catalog(catalogTables);
-        List<String> statements = name.equals("tpch") ? tpchStatements(seed) : SsbQueries.generate(300, new SplittableRandom(seed));
+        List<String> statements = new ArrayList<>();
+        for (QueryEvent event : WorkloadGenerator.generate(BenchmarkQueries.forBenchmark(name), 2, 150, seed, LocalDate.of(2026, 1, 5), DriftScenario.FILTER_SHIFT)) {
+            statements.add(event.sql());
+        }
         return new BenchmarkCase(name, scale, catalog, tables, analyse(statements, catalog));
     }
 
@@ -94,15 +95,6 @@ public final class BenchmarkCases
         });
         TableStats computed = stats.finish();
         return builder.build(table.withData(computed.columns(), computed.rows(), computed.sizeBytes()));
-    }
-
-    private static List<String> tpchStatements(long seed)
-    {
-        List<String> statements = new ArrayList<>();
-        for (QueryEvent event : WorkloadGenerator.generate("tpch", 2, 150, seed, LocalDate.of(2026, 1, 5), DriftScenario.FILTER_SHIFT)) {
-            statements.add(event.sql());
-        }
-        return statements;
     }
 
     /** Statements grouped by fingerprint (the first text of each stands for all), each analysed once. */
