@@ -68,7 +68,7 @@ final class AdviceReports
                 settings.sortKeys().isPresent() ? "learned+verify" : "none", "workload-aware (exhaustive on a sample, verified)");
         AdviceReport.Provenance provenance = new AdviceReport.Provenance(AutotableVersion.get(), repository.workspace().directory().toString(),
                 analysis.workloadFingerprint(), analysis.statements(), analysis.parsed(), repository.eventSpan().map(EventSpan::days).orElse(1.0),
-                null, configuration);
+                settings.sortKeys().isPresent() ? SortKeys.shippedSeed() : null, configuration);
         return new AdviceReport(provenance, advice.baseline(), advice.recommended(), advice.recommendations(), advice.declined(), statements, timeline(repository, advice), design);
     }
 

@@ -108,7 +108,7 @@ class TestReplayCommand
     }
 
     @Test
-    void recommendedDesignAppliesTheDistributionAndEncodingAdviceAndMovesLessThanTheInitialOne()
+    void recommendedDesignIsTheAdvisorsAndNoSlowerThanTheInitialOne()
             throws Exception
     {
         TestingCli.Run run = TestingCli.run("replay", "--workspace", workspace.toString(), "--compare", "initial", "recommended", "--format", "json");
@@ -119,8 +119,9 @@ class TestReplayCommand
         // the advised encodings store lineitem in fewer bytes than RAW
         assertThat(designs.get(1).get("tables").get("lineitem").get("encodedBytes").asDouble())
                 .isLessThan(designs.get(0).get("tables").get("lineitem").get("encodedBytes").asDouble());
-        assertThat(designs.get(1).get("bytesMoved").asDouble()).isLessThan(designs.get(0).get("bytesMoved").asDouble());
         assertThat(designs.get(1).get("bytesScanned").asDouble()).isLessThan(designs.get(0).get("bytesScanned").asDouble());
+        // every change the advisor keeps makes the simulated workload faster (at this scale no distribution change saves enough)
+        assertThat(designs.get(1).get("totalSeconds").asDouble()).isLessThanOrEqualTo(designs.get(0).get("totalSeconds").asDouble());
     }
 
     @Test
