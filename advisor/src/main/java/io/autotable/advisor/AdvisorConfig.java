@@ -1,5 +1,7 @@
 package io.autotable.advisor;
 
+import io.autotable.error.ErrorCode;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -22,7 +24,7 @@ public record AdvisorConfig(Set<Recommendation.Kind> kinds, double minBenefitPer
     {
         requireNonNull(kinds, "kinds is null");
         if (kinds.isEmpty()) {
-            throw new IllegalArgumentException("kinds must name at least one kind of change");
+            throw new AdvisorException(ErrorCode.INVALID_ARGUMENT, "advisor configuration: kinds must name at least one kind of change");
         }
         kinds = Set.copyOf(kinds);
         check(minBenefitPercent >= 0 && minBenefitPercent < 100, "minBenefitPercent", "in [0, 100)", minBenefitPercent);
@@ -49,7 +51,7 @@ public record AdvisorConfig(Set<Recommendation.Kind> kinds, double minBenefitPer
     private static void check(boolean valid, String field, String expected, Object value)
     {
         if (!valid) {
-            throw new IllegalArgumentException("advisor configuration: %s must be %s, got %s".formatted(field, expected, value));
+            throw new AdvisorException(ErrorCode.INVALID_ARGUMENT, "advisor configuration: %s must be %s, got %s".formatted(field, expected, value));
         }
     }
 }

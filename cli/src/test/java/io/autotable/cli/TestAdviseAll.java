@@ -139,6 +139,15 @@ class TestAdviseAll
         assertThat(run.err()).contains("--format html is for the whole advice");
     }
 
+    @Test
+    void aMinimumBenefitOutOfRangeIsAUserError()
+    {
+        TestingCli.Run run = TestingCli.run("advise", "--min-benefit", "150", "--workspace", workspace.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("minBenefitPercent must be in [0, 100), got 150.0");
+    }
+
     private static String normalize(String text)
     {
         return text.replace(workspace.toString(), "<workspace>").replace(AutotableVersion.get(), "<version>");
