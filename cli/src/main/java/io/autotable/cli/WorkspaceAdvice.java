@@ -2,6 +2,7 @@ package io.autotable.cli;
 
 import io.autotable.advisor.Advice;
 import io.autotable.advisor.AdvisorConfig;
+import io.autotable.advisor.Recommendation;
 import io.autotable.advisor.SortKeyChooser;
 import io.autotable.advisor.ddl.EmbeddedDdl;
 import io.autotable.advisor.ddl.RedshiftDdl;
@@ -21,6 +22,7 @@ import io.autotable.simulator.warehouse.EmbeddedWarehouse;
 import io.autotable.workload.QueryGroup;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +62,7 @@ final class WorkspaceAdvice
     {
         double days = repository.eventSpan().map(EventSpan::days).orElse(1.0);
         Optional<DistributionAdvice> distribution = Optional.empty();
-        if (settings.config().kinds().contains(io.autotable.advisor.Recommendation.Kind.DISTRIBUTION)) {
+        if (settings.config().kinds().contains(Recommendation.Kind.DISTRIBUTION)) {
             DistributionCostModel cost = new DistributionCostModel(settings.cluster().nodes(), settings.cluster().slicesPerNode(), settings.maxSkew());
             distribution = Optional.of(new DistributionAdvisor(cost, settings.solver()).advise(analysis.workload(), repository.catalog(), repository.design(), days));
         }
@@ -97,8 +99,8 @@ final class WorkspaceAdvice
                 }
             });
         }
-        List<WorkloadWhatIf.Statement> first = new java.util.ArrayList<>();
-        List<WorkloadWhatIf.Statement> second = new java.util.ArrayList<>();
+        List<WorkloadWhatIf.Statement> first = new ArrayList<>();
+        List<WorkloadWhatIf.Statement> second = new ArrayList<>();
         for (WorkloadWhatIf.Statement statement : statements) {
             double[] counts = runs.getOrDefault(statement.fingerprint(), new double[2]);
             first.add(new WorkloadWhatIf.Statement(statement.fingerprint(), counts[0], statement.shape()));

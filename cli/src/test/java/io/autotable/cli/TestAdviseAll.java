@@ -1,9 +1,9 @@
 package io.autotable.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.autotable.AutotableVersion;
 import io.autotable.json.Json;
 import org.junit.jupiter.api.BeforeAll;

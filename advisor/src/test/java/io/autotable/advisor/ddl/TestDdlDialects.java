@@ -10,10 +10,12 @@ import io.autotable.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,7 +106,7 @@ class TestDdlDialects
         SortStyle style = SortStyle.values()[random.nextInt(SortStyle.values().length)];
         if (style != SortStyle.NONE) {
             List<String> columns = new ArrayList<>(COLUMNS);
-            java.util.Collections.shuffle(columns, new java.util.Random(random.nextLong()));
+            Collections.shuffle(columns, new Random(random.nextLong()));
             design = design.withSortKey(style, columns.subList(0, 1 + random.nextInt(3)));
         }
         Map<String, Encoding> encodings = new HashMap<>();

@@ -11,6 +11,7 @@ import io.autotable.advisor.ddl.RedshiftDdl;
 import io.autotable.advisor.encoding.WorkloadAwareEncodings;
 import io.autotable.advisor.whatif.WorkloadWhatIf;
 import io.autotable.catalog.Catalog;
+import io.autotable.catalog.Column;
 import io.autotable.catalog.Table;
 import io.autotable.design.PhysicalDesign;
 import io.autotable.design.SortStyle;
@@ -108,7 +109,7 @@ class TestDesignAdvisor
             assertThat(applied.get(table).distribution()).isEqualTo(expected.distribution());
             assertThat(applied.get(table).distkey()).isEqualTo(expected.distkey());
             assertThat(applied.get(table).sortkey()).isEqualTo(expected.sortkey());
-            for (io.autotable.catalog.Column column : CATALOG.findTable(table).orElseThrow().columns()) {
+            for (Column column : CATALOG.findTable(table).orElseThrow().columns()) {
                 assertThat(applied.get(table).encoding(column.name())).isEqualTo(expected.encoding(column.name()));
             }
         }
