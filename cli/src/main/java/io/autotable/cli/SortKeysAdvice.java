@@ -25,6 +25,7 @@ import io.autotable.simulator.layout.StorageLayout;
 import io.autotable.simulator.layout.TableData;
 import io.autotable.simulator.warehouse.EmbeddedWarehouse;
 import io.autotable.workload.Workload;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -54,11 +55,27 @@ final class SortKeysAdvice
         LEARNED, BLOCK_SKIP;
     }
 
+    /** {@code learned} or {@code block-skip}, as the reports print them ({@code block_skip} too). */
+    static final class RankerConverter
+            implements CommandLine.ITypeConverter<Ranker>
+    {
+        @Override
+        public Ranker convert(String value)
+        {
+            try {
+                return Ranker.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            }
+            catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("unknown sort-key ranker '" + value + "': use learned or block-skip");
+            }
+        }
+    }
+
     /** Options of the sort-key advice. */
     static final class Options
     {
-        @Option(names = "--sortkey-ranker", paramLabel = "RANKER", defaultValue = "learned",
-                description = "How sort-key candidates are ranked before the best are simulated: learned (the shipped model) or block_skip (the block-skip estimate alone) (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--sortkey-ranker", paramLabel = "RANKER", defaultValue = "learned", converter = RankerConverter.class,
+                description = "How sort-key candidates are ranked before the best are simulated: learned (the shipped model) or block-skip (the block-skip estimate alone) (default: ${DEFAULT-VALUE}).")
         Ranker ranker;
 
         @Option(names = "--verify-top", paramLabel = "N", defaultValue = "3",

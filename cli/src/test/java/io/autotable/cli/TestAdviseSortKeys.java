@@ -138,7 +138,7 @@ class TestAdviseSortKeys
     void theBlockSkipRankerAndFewerVerificationsAreOptions()
             throws Exception
     {
-        TestingCli.Run run = succeeds("advise", "--only", "sortkeys", "--format", "json", "--sortkey-ranker", "block_skip", "--verify-top", "1",
+        TestingCli.Run run = succeeds("advise", "--only", "sortkeys", "--format", "json", "--sortkey-ranker", "block-skip", "--verify-top", "1",
                 "--nodes", "1", "--slices-per-node", "1", "--workspace", loaded.toString());
 
         JsonNode sortkeys = Json.mapper().readTree(run.out()).get("sortkeys");
