@@ -51,10 +51,10 @@ final class AdviceHtml
         Advice.Totals a = report.baseline();
         Advice.Totals b = report.recommended();
         html.append("<table>\n<tr><th>simulated workload</th><th>current</th><th>recommended</th><th>change</th></tr>\n");
-        row(html, "time (s)", String.format(Locale.ROOT, "%.2f", a.totalSeconds()), String.format(Locale.ROOT, "%.2f", b.totalSeconds()), AdviceReports.change(a.totalSeconds(), b.totalSeconds()));
-        row(html, "bytes scanned", Formats.bytes((long) a.bytesScanned()), Formats.bytes((long) b.bytesScanned()), AdviceReports.change(a.bytesScanned(), b.bytesScanned()));
-        row(html, "bytes moved", Formats.bytes((long) a.bytesMoved()), Formats.bytes((long) b.bytesMoved()), AdviceReports.change(a.bytesMoved(), b.bytesMoved()));
-        row(html, "storage", Formats.bytes((long) a.storageBytes()), Formats.bytes((long) b.storageBytes()), AdviceReports.change(a.storageBytes(), b.storageBytes()));
+        row(html, "time (s)", String.format(Locale.ROOT, "%.2f", a.totalSeconds()), String.format(Locale.ROOT, "%.2f", b.totalSeconds()), Formats.change(a.totalSeconds(), b.totalSeconds()));
+        row(html, "bytes scanned", Formats.bytes((long) a.bytesScanned()), Formats.bytes((long) b.bytesScanned()), Formats.change(a.bytesScanned(), b.bytesScanned()));
+        row(html, "bytes moved", Formats.bytes((long) a.bytesMoved()), Formats.bytes((long) b.bytesMoved()), Formats.change(a.bytesMoved(), b.bytesMoved()));
+        row(html, "storage", Formats.bytes((long) a.storageBytes()), Formats.bytes((long) b.storageBytes()), Formats.change(a.storageBytes(), b.storageBytes()));
         html.append("</table>\n");
 
         html.append("<h2>Charts</h2>\n");
@@ -82,7 +82,7 @@ final class AdviceHtml
                         .append(escape(recommendation.reason())).append("</p>\n<ul>\n");
                 for (Recommendation.Evidence evidence : recommendation.evidence()) {
                     html.append(String.format(Locale.ROOT, "<li><code>%s</code> (%,.0f runs): %.4f → %.4f s per run — <code>%s</code></li>%n", escape(evidence.fingerprint()), evidence.runs(),
-                            evidence.secondsBefore(), evidence.secondsAfter(), escape(AdviceReports.cut(evidence.sql(), 100))));
+                            evidence.secondsBefore(), evidence.secondsAfter(), escape(Formats.cut(evidence.sql(), 100))));
                 }
                 for (Recommendation.Regression regression : recommendation.regressions()) {
                     html.append(String.format(Locale.ROOT, "<li class=\"slower\">slower: <code>%s</code> (%,.0f runs): %.4f → %.4f s per run (+%.1f%%)</li>%n", escape(regression.fingerprint()),

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +46,7 @@ final class AdviceReports
         List<AdviceReport.StatementSeconds> statements = new ArrayList<>();
         for (Advice.StatementCost cost : advice.statements().subList(0, Math.min(STATEMENTS, advice.statements().size()))) {
             statements.add(new AdviceReport.StatementSeconds(cost.fingerprint(), cost.runs(), cost.baselineSeconds(), cost.recommendedSeconds(),
-                    excerpt(sql.getOrDefault(cost.fingerprint(), ""))));
+                    Formats.excerpt(sql.getOrDefault(cost.fingerprint(), ""), 160)));
         }
         Map<String, AdviceReport.Design> design = new TreeMap<>();
         Map<String, TableDesign> tables = advice.design().tables();
@@ -113,13 +112,13 @@ final class AdviceReports
         Advice.Totals a = report.baseline();
         Advice.Totals b = report.recommended();
         out.append(String.format(Locale.ROOT, "  %-18s %14s %14s %9s%n", "simulated workload", "current", "recommended", "change"));
-        out.append(String.format(Locale.ROOT, "  %-18s %14.2f %14.2f %9s%n", "time (s)", a.totalSeconds(), b.totalSeconds(), change(a.totalSeconds(), b.totalSeconds())));
+        out.append(String.format(Locale.ROOT, "  %-18s %14.2f %14.2f %9s%n", "time (s)", a.totalSeconds(), b.totalSeconds(), Formats.change(a.totalSeconds(), b.totalSeconds())));
         out.append(String.format(Locale.ROOT, "  %-18s %14s %14s %9s%n", "bytes scanned", Formats.bytes((long) a.bytesScanned()), Formats.bytes((long) b.bytesScanned()),
-                change(a.bytesScanned(), b.bytesScanned())));
+                Formats.change(a.bytesScanned(), b.bytesScanned())));
         out.append(String.format(Locale.ROOT, "  %-18s %14s %14s %9s%n", "bytes moved", Formats.bytes((long) a.bytesMoved()), Formats.bytes((long) b.bytesMoved()),
-                change(a.bytesMoved(), b.bytesMoved())));
+                Formats.change(a.bytesMoved(), b.bytesMoved())));
         out.append(String.format(Locale.ROOT, "  %-18s %14s %14s %9s%n", "storage", Formats.bytes((long) a.storageBytes()), Formats.bytes((long) b.storageBytes()),
-                change(a.storageBytes(), b.storageBytes())));
+                Formats.change(a.storageBytes(), b.storageBytes())));
         out.append('\n');
         if (report.recommendations().isEmpty()) {
             out.append("No change is worth making: nothing the advisor tried saves the minimum benefit in the simulation.\n");
@@ -129,7 +128,7 @@ final class AdviceReports
             out.append(String.format(Locale.ROOT, "  %-4s %-22s %-12s %-44s %8s %-10s %s%n", "id", "table", "kind", "from -> to", "benefit", "confidence", "group"));
             for (Recommendation recommendation : report.recommendations()) {
                 out.append(String.format(Locale.ROOT, "  %-4s %-22s %-12s %-44s %7.1f%% %-10s %s%n", recommendation.id(), recommendation.table(), recommendation.kind().label(),
-                        cut(recommendation.from() + " -> " + recommendation.to(), 44), recommendation.benefitPercent(), recommendation.confidence().level(), recommendation.group()));
+                        Formats.cut(recommendation.from() + " -> " + recommendation.to(), 44), recommendation.benefitPercent(), recommendation.confidence().level(), recommendation.group()));
             }
         }
         if (!brief) {
@@ -145,7 +144,7 @@ final class AdviceReports
                         recommendation.confidence().secondHalfSeconds()));
                 for (Recommendation.Evidence evidence : recommendation.evidence()) {
                     out.append(String.format(Locale.ROOT, "  evidence: %s %,.0f runs, %.4f -> %.4f s/run  %s%n", evidence.fingerprint(), evidence.runs(), evidence.secondsBefore(),
-                            evidence.secondsAfter(), cut(evidence.sql(), 70)));
+                            evidence.secondsAfter(), Formats.cut(evidence.sql(), 70)));
                 }
                 for (Recommendation.Regression regression : recommendation.regressions()) {
                     out.append(String.format(Locale.ROOT, "  SLOWER: %s %,.0f runs, %.4f -> %.4f s/run (+%.1f%%)%n", regression.fingerprint(), regression.runs(),
@@ -159,7 +158,7 @@ final class AdviceReports
             if (!report.declined().isEmpty()) {
                 out.append('\n').append("Considered and not recommended:\n");
                 for (Advice.Declined declined : report.declined()) {
-                    out.append(String.format(Locale.ROOT, "  %-22s %-12s %s: %s%n", declined.table(), declined.kind().label(), cut(declined.to(), 40), declined.reason()));
+                    out.append(String.format(Locale.ROOT, "  %-22s %-12s %s: %s%n", declined.table(), declined.kind().label(), Formats.cut(declined.to(), 40), declined.reason()));
                 }
             }
         }
@@ -178,10 +177,10 @@ final class AdviceReports
         Advice.Totals a = report.baseline();
         Advice.Totals b = report.recommended();
         out.append("| simulated workload | current | recommended | change |\n|---|---:|---:|---:|\n");
-        out.append(String.format(Locale.ROOT, "| time (s) | %.2f | %.2f | %s |%n", a.totalSeconds(), b.totalSeconds(), change(a.totalSeconds(), b.totalSeconds())));
-        out.append(String.format(Locale.ROOT, "| bytes scanned | %s | %s | %s |%n", Formats.bytes((long) a.bytesScanned()), Formats.bytes((long) b.bytesScanned()), change(a.bytesScanned(), b.bytesScanned())));
-        out.append(String.format(Locale.ROOT, "| bytes moved | %s | %s | %s |%n", Formats.bytes((long) a.bytesMoved()), Formats.bytes((long) b.bytesMoved()), change(a.bytesMoved(), b.bytesMoved())));
-        out.append(String.format(Locale.ROOT, "| storage | %s | %s | %s |%n%n", Formats.bytes((long) a.storageBytes()), Formats.bytes((long) b.storageBytes()), change(a.storageBytes(), b.storageBytes())));
+        out.append(String.format(Locale.ROOT, "| time (s) | %.2f | %.2f | %s |%n", a.totalSeconds(), b.totalSeconds(), Formats.change(a.totalSeconds(), b.totalSeconds())));
+        out.append(String.format(Locale.ROOT, "| bytes scanned | %s | %s | %s |%n", Formats.bytes((long) a.bytesScanned()), Formats.bytes((long) b.bytesScanned()), Formats.change(a.bytesScanned(), b.bytesScanned())));
+        out.append(String.format(Locale.ROOT, "| bytes moved | %s | %s | %s |%n", Formats.bytes((long) a.bytesMoved()), Formats.bytes((long) b.bytesMoved()), Formats.change(a.bytesMoved(), b.bytesMoved())));
+        out.append(String.format(Locale.ROOT, "| storage | %s | %s | %s |%n%n", Formats.bytes((long) a.storageBytes()), Formats.bytes((long) b.storageBytes()), Formats.change(a.storageBytes(), b.storageBytes())));
         out.append("## Recommendations\n\n");
         if (report.recommendations().isEmpty()) {
             out.append("No change saves the minimum benefit in the simulation.\n");
@@ -239,42 +238,13 @@ final class AdviceReports
         }
     }
 
-    static String change(double before, double after)
-    {
-        if (before == 0) {
-            return after == 0 ? "same" : "+inf";
-        }
-        return String.format(Locale.ROOT, "%+.1f%%", (after - before) / before * 100);
-    }
-
     private static String signedBytes(double bytes)
     {
         return (bytes < 0 ? "-" : "+") + Formats.bytes((long) Math.abs(bytes));
     }
 
-    static String cut(String text, int width)
-    {
-        return text.length() <= width ? text : text.substring(0, width - 3) + "...";
-    }
-
     private static String escape(String text)
     {
         return text.replace("|", "\\|");
-    }
-
-    static String excerpt(String sql)
-    {
-        String oneLine = sql.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 157) + "...";
-    }
-
-    /** The changes per table, for the HTML page. */
-    static Map<String, List<Recommendation>> byTable(AdviceReport report)
-    {
-        Map<String, List<Recommendation>> tables = new LinkedHashMap<>();
-        for (Recommendation recommendation : report.recommendations()) {
-            tables.computeIfAbsent(recommendation.table(), ignored -> new ArrayList<>()).add(recommendation);
-        }
-        return tables;
     }
 }

@@ -33,7 +33,7 @@ record AdviceSummary(long statements, double baselineSeconds, double recommended
             if (recommendation.path("benefitPercent").asDouble() > best) {
                 best = recommendation.path("benefitPercent").asDouble();
                 top = String.format(Locale.ROOT, "%s %s %s -> %s (%.1f%%)", recommendation.path("table").asText(), recommendation.path("kind").asText(),
-                        AdviceReports.cut(recommendation.path("from").asText(), 40), AdviceReports.cut(recommendation.path("to").asText(), 40), best);
+                        Formats.cut(recommendation.path("from").asText(), 40), Formats.cut(recommendation.path("to").asText(), 40), best);
             }
         }
         return new AdviceSummary(root.path("provenance").path("statements").asLong(), root.path("baseline").path("totalSeconds").asDouble(),

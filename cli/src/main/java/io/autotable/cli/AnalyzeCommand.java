@@ -93,13 +93,7 @@ final class AnalyzeCommand
 
     private static Query query(QueryGroup group)
     {
-        return new Query(group.fingerprint(), group.count(), group.totalMicros() / 1e6, group.shape().isPresent(), excerpt(group.sql()));
-    }
-
-    private static String excerpt(String sql)
-    {
-        String oneLine = sql.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= SQL_EXCERPT ? oneLine : oneLine.substring(0, SQL_EXCERPT - 3) + "...";
+        return new Query(group.fingerprint(), group.count(), group.totalMicros() / 1e6, group.shape().isPresent(), Formats.excerpt(group.sql(), SQL_EXCERPT));
     }
 
     private void printText(PrintWriter out, Report report)
@@ -131,7 +125,7 @@ final class AnalyzeCommand
         if (!report.unparsedStatements().isEmpty()) {
             section(out, "Not analysed", report.unparsedStatements().size());
             report.unparsedStatements().stream().limit(top).forEach(statement -> out.printf(Locale.ROOT, "  %,8d runs  %s%n            %s%n",
-                    statement.runs(), statement.reason(), excerpt(statement.sql())));
+                    statement.runs(), statement.reason(), Formats.excerpt(statement.sql(), SQL_EXCERPT)));
         }
     }
 

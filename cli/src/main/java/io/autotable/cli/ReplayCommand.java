@@ -217,18 +217,12 @@ final class ReplayCommand
                 perDesign.add(new QueryDesign(result.designs().get(d).name(), cost.seconds() * query.count(), cost.seconds(), cost.bytesScanned() * query.count(),
                         cost.bytesMoved() * query.count(), cost.movements(), cost.missingTables()));
             }
-            queries.add(new QueryReport(query.fingerprint(), query.count(), excerpt(query.sql()), perDesign));
+            queries.add(new QueryReport(query.fingerprint(), query.count(), Formats.excerpt(query.sql(), 160), perDesign));
         }
         long simulated = result.designs().isEmpty() ? 0 : result.designs().get(0).runs();
         long notSimulated = result.notSimulated().values().stream().mapToLong(Long::longValue).sum();
         return new Report(new Provenance(AutotableVersion.get(), workspaceOptions.workspace().directory().toString(), workloadFingerprint, model, wlm, layoutOptions.maxRows()),
                 simulated + notSimulated, simulated, result.notSimulated(), designReports, queries);
-    }
-
-    private static String excerpt(String sql)
-    {
-        String oneLine = sql.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= 160 ? oneLine : oneLine.substring(0, 157) + "...";
     }
 
     private void printText(PrintWriter out, Report report, ReplayResult result)
@@ -248,12 +242,12 @@ final class ReplayCommand
             DesignReport a = report.designs().get(0);
             DesignReport b = report.designs().get(1);
             out.printf(Locale.ROOT, "  %s vs %s: %s time, %s bytes scanned, %s bytes moved%n", b.name(), a.name(),
-                    change(a.totalSeconds(), b.totalSeconds()), change(a.bytesScanned(), b.bytesScanned()), change(a.bytesMoved(), b.bytesMoved()));
+                    Formats.change(a.totalSeconds(), b.totalSeconds()), Formats.change(a.bytesScanned(), b.bytesScanned()), Formats.change(a.bytesMoved(), b.bytesMoved()));
         }
         out.println();
         out.println(report.queries().size() > top ? "Statements by runs (top %d of %d)".formatted(top, report.queries().size()) : "Statements by runs");
         for (QueryReport query : report.queries().subList(0, Math.min(top, report.queries().size()))) {
-            out.printf(Locale.ROOT, "  %-16s %,7d runs  %s%n", query.fingerprint(), query.count(), query.sql().length() > 90 ? query.sql().substring(0, 87) + "..." : query.sql());
+            out.printf(Locale.ROOT, "  %-16s %,7d runs  %s%n", query.fingerprint(), query.count(), Formats.cut(query.sql(), 90));
             for (QueryDesign design : query.designs()) {
                 out.printf(Locale.ROOT, "      %-20s %10.4f s/run  scanned %10s  moved %10s  %s%n", design.name(), design.secondsPerRun(),
                         Formats.bytes((long) (design.bytesScanned() / query.count())), Formats.bytes((long) (design.bytesMoved() / query.count())), design.movement());
@@ -263,20 +257,12 @@ final class ReplayCommand
             out.println();
             out.println("Simulated plans (one run)");
             for (ReplayResult.QueryTotals query : result.queries()) {
-                out.printf(Locale.ROOT, "%n%s (%,d runs): %s%n", query.fingerprint(), query.count(), excerpt(query.sql()));
+                out.printf(Locale.ROOT, "%n%s (%,d runs): %s%n", query.fingerprint(), query.count(), Formats.excerpt(query.sql(), 160));
                 for (int d = 0; d < query.costs().size(); d++) {
                     out.printf(Locale.ROOT, "  [%s] %s", result.designs().get(d).name(), query.costs().get(d).explain());
                 }
             }
         }
-    }
-
-    private static String change(double before, double after)
-    {
-        if (before == 0) {
-            return after == 0 ? "same" : "+inf";
-        }
-        return String.format(Locale.ROOT, "%+.1f%%", (after - before) / before * 100);
     }
 
 }

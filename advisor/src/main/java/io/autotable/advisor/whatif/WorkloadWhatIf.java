@@ -156,12 +156,6 @@ public final class WorkloadWhatIf
         return new WorkloadWhatIf(cluster, catalog, statements, Map.copyOf(changed), known);
     }
 
-    /** The same layouts with the statements weighted differently (for example by their runs in half of the log). */
-    public WorkloadWhatIf reweighted(List<Statement> weighted)
-    {
-        return new WorkloadWhatIf(cluster, catalog, List.copyOf(weighted), layouts, costs);
-    }
-
     /**
      * The what-if of one table's design: lays the table's data out under each design asked for
      * (with {@code builder}) and costs the statements that touch it.
