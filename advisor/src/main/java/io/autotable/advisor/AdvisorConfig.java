@@ -2,8 +2,11 @@ package io.autotable.advisor;
 
 import io.autotable.error.ErrorCode;
 
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,9 +20,17 @@ import static java.util.Objects.requireNonNull;
  *        shrinks the table by at least this much without making the workload slower
  * @param topQueries the workload's heaviest statements checked for regressions
  * @param evidence statements listed as evidence per recommendation
+ * @param excluded per table, the kinds of change the user excluded ({@code autotable exclude}): the
+ *        advisor keeps those settings as they are
  */
-public record AdvisorConfig(Set<Recommendation.Kind> kinds, double minBenefitPercent, double minStorageSavingPercent, int topQueries, int evidence)
+public record AdvisorConfig(Set<Recommendation.Kind> kinds, double minBenefitPercent, double minStorageSavingPercent, int topQueries, int evidence,
+        Map<String, Set<Recommendation.Kind>> excluded)
 {
+    public AdvisorConfig(Set<Recommendation.Kind> kinds, double minBenefitPercent, double minStorageSavingPercent, int topQueries, int evidence)
+    {
+        this(kinds, minBenefitPercent, minStorageSavingPercent, topQueries, evidence, Map.of());
+    }
+
     public AdvisorConfig
     {
         requireNonNull(kinds, "kinds is null");
@@ -31,6 +42,15 @@ public record AdvisorConfig(Set<Recommendation.Kind> kinds, double minBenefitPer
         check(minStorageSavingPercent >= 0 && minStorageSavingPercent < 100, "minStorageSavingPercent", "in [0, 100)", minStorageSavingPercent);
         check(topQueries >= 1, "topQueries", ">= 1", topQueries);
         check(evidence >= 1, "evidence", ">= 1", evidence);
+        Map<String, Set<Recommendation.Kind>> copy = new TreeMap<>();
+        requireNonNull(excluded, "excluded is null").forEach((table, excludedKinds) -> copy.put(table, Set.copyOf(excludedKinds)));
+        excluded = Collections.unmodifiableMap(copy);
+    }
+
+    /** Whether the advisor may change this setting of this table. */
+    public boolean allows(String table, Recommendation.Kind kind)
+    {
+        return kinds.contains(kind) && !excluded.getOrDefault(table, Set.of()).contains(kind);
     }
 
     public static AdvisorConfig defaults()
@@ -40,12 +60,17 @@ public record AdvisorConfig(Set<Recommendation.Kind> kinds, double minBenefitPer
 
     public AdvisorConfig withKinds(Set<Recommendation.Kind> newKinds)
     {
-        return new AdvisorConfig(newKinds, minBenefitPercent, minStorageSavingPercent, topQueries, evidence);
+        return new AdvisorConfig(newKinds, minBenefitPercent, minStorageSavingPercent, topQueries, evidence, excluded);
     }
 
     public AdvisorConfig withMinBenefitPercent(double percent)
     {
-        return new AdvisorConfig(kinds, percent, minStorageSavingPercent, topQueries, evidence);
+        return new AdvisorConfig(kinds, percent, minStorageSavingPercent, topQueries, evidence, excluded);
+    }
+
+    public AdvisorConfig withExcluded(Map<String, Set<Recommendation.Kind>> newExcluded)
+    {
+        return new AdvisorConfig(kinds, minBenefitPercent, minStorageSavingPercent, topQueries, evidence, newExcluded);
     }
 
     private static void check(boolean valid, String field, String expected, Object value)

@@ -2,6 +2,7 @@ package io.autotable.analysis;
 
 import io.autotable.catalog.Catalog;
 import io.autotable.catalog.Table;
+import io.autotable.repository.EventWindow;
 import io.autotable.repository.FingerprintGroup;
 import io.autotable.repository.WorkloadRepository;
 import io.autotable.sql.Analysis;
@@ -54,8 +55,14 @@ public final class WorkloadAnalyzer
 
     public WorkloadAnalysis analyze(WorkloadRepository repository)
     {
+        return analyze(repository, EventWindow.all());
+    }
+
+    /** Analyses the events inside a window only: the daemon's sliding window of recent workload. */
+    public WorkloadAnalysis analyze(WorkloadRepository repository, EventWindow window)
+    {
         Catalog catalog = repository.catalog();
-        List<FingerprintGroup> groups = repository.fingerprintGroups();
+        List<FingerprintGroup> groups = repository.fingerprintGroups(window);
         List<QueryGroup> queryGroups = new ArrayList<>();
         List<WorkloadAnalysis.Unparsed> unparsed = new ArrayList<>();
         for (FingerprintGroup group : groups) {

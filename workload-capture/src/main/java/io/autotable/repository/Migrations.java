@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class Migrations
 {
-    private static final List<String> SCRIPTS = List.of("V1__core.sql", "V2__advice.sql");
+    private static final List<String> SCRIPTS = List.of("V1__core.sql", "V2__advice.sql", "V3__daemon.sql");
 
     private Migrations() {}
 

@@ -442,14 +442,22 @@ public final class WorkloadRepository
      * When the stored events start: the first event's start and the last event's start, or empty
      * when there are none. Per-day figures divide by this span.
      */
-    public synchronized Optional<EventSpan> eventSpan()
+    public Optional<EventSpan> eventSpan()
     {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT MIN(start_time), MAX(start_time) FROM events")) {
-            rs.next();
-            OffsetDateTime first = rs.getObject(1, OffsetDateTime.class);
-            OffsetDateTime last = rs.getObject(2, OffsetDateTime.class);
-            return first == null ? Optional.empty() : Optional.of(new EventSpan(first.toInstant(), last.toInstant()));
+        return eventSpan(EventWindow.all());
+    }
+
+    /** The span of the events inside a window, or empty when there are none. */
+    public synchronized Optional<EventSpan> eventSpan(EventWindow window)
+    {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT MIN(start_time), MAX(start_time) FROM events WHERE " + window.condition(""))) {
+            bind(statement, window, 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                OffsetDateTime first = rs.getObject(1, OffsetDateTime.class);
+                OffsetDateTime last = rs.getObject(2, OffsetDateTime.class);
+                return first == null ? Optional.empty() : Optional.of(new EventSpan(first.toInstant(), last.toInstant()));
+            }
         }
         catch (SQLException e) {
             throw failure("read the events' time span", e);
@@ -457,13 +465,20 @@ public final class WorkloadRepository
     }
 
     /** Streams every event in the order it was stored, without holding them all in memory. */
-    public synchronized void forEachEvent(Consumer<QueryEvent> consumer)
+    public void forEachEvent(Consumer<QueryEvent> consumer)
     {
-        try (Statement statement = connection.createStatement()) {
+        forEachEvent(EventWindow.all(), consumer);
+    }
+
+    /** Streams the events inside a window in the order they were stored. */
+    public synchronized void forEachEvent(EventWindow window, Consumer<QueryEvent> consumer)
+    {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT s.name, e.source_event, e.user_name, e.start_time, e.duration_us, e.row_count, e.sql_text, e.fingerprint, e.status, e.error_message "
+                        + "FROM events e JOIN event_sources s ON s.source_no = e.source_no WHERE " + window.condition("e") + " ORDER BY e.event_id")) {
             statement.setFetchSize(1_000);
-            try (ResultSet rs = statement.executeQuery(
-                    "SELECT s.name, e.source_event, e.user_name, e.start_time, e.duration_us, e.row_count, e.sql_text, e.fingerprint, e.status, e.error_message "
-                            + "FROM events e JOIN event_sources s ON s.source_no = e.source_no ORDER BY e.event_id")) {
+            bind(statement, window, 1);
+            try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     consumer.accept(new QueryEvent(
                             rs.getString(1),
@@ -484,23 +499,44 @@ public final class WorkloadRepository
         }
     }
 
+    private static int bind(PreparedStatement statement, EventWindow window, int first)
+            throws SQLException
+    {
+        int index = first;
+        if (window.from().isPresent()) {
+            statement.setObject(index++, OffsetDateTime.ofInstant(window.from().get(), ZoneOffset.UTC));
+        }
+        if (window.to().isPresent()) {
+            statement.setObject(index++, OffsetDateTime.ofInstant(window.to().get(), ZoneOffset.UTC));
+        }
+        return index;
+    }
+
     /**
      * The events grouped by fingerprint, with one run's text each (the first stored), heaviest
      * first: what analysis parses once per statement instead of once per run.
      */
-    public synchronized List<FingerprintGroup> fingerprintGroups()
+    public List<FingerprintGroup> fingerprintGroups()
+    {
+        return fingerprintGroups(EventWindow.all());
+    }
+
+    /** The events inside a window grouped by fingerprint, heaviest first. */
+    public synchronized List<FingerprintGroup> fingerprintGroups(EventWindow window)
     {
         List<FingerprintGroup> groups = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("""
-                        SELECT g.fingerprint, g.runs, g.total_us, g.failed, e.sql_text
-                        FROM (SELECT fingerprint, COUNT(*) AS runs, SUM(duration_us) AS total_us,
-                                     SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed, MIN(event_id) AS first_event
-                              FROM events GROUP BY fingerprint) g
-                        JOIN events e ON e.event_id = g.first_event
-                        ORDER BY g.total_us DESC, g.fingerprint""")) {
-            while (rs.next()) {
-                groups.add(new FingerprintGroup(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)));
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT g.fingerprint, g.runs, g.total_us, g.failed, e.sql_text
+                FROM (SELECT fingerprint, COUNT(*) AS runs, SUM(duration_us) AS total_us,
+                             SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END) AS failed, MIN(event_id) AS first_event
+                      FROM events WHERE %s GROUP BY fingerprint) g
+                JOIN events e ON e.event_id = g.first_event
+                ORDER BY g.total_us DESC, g.fingerprint""".formatted(window.condition("")))) {
+            bind(statement, window, 1);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    groups.add(new FingerprintGroup(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5)));
+                }
             }
         }
         catch (SQLException e) {
@@ -580,6 +616,194 @@ public final class WorkloadRepository
             throw failure("read the journal", e);
         }
         return List.copyOf(entries);
+    }
+
+    // ---------------------------------------------------------------- advice runs
+
+    /** Stores an advice run and its recommendations in one transaction; returns the run with its number. */
+    public synchronized AdviceRun saveAdviceRun(AdviceRun run, List<StoredRecommendation> recommendations)
+    {
+        AdviceRun[] stored = new AdviceRun[1];
+        inTransaction("save an advice run", () -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO advice_runs (created_at, origin, window_start, window_end, baseline_seconds, recommended_seconds, detail)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                insert.setObject(1, OffsetDateTime.ofInstant(run.at(), ZoneOffset.UTC));
+                insert.setString(2, run.origin());
+                insert.setObject(3, run.window().from().map(at -> OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).orElse(null));
+                insert.setObject(4, run.window().to().map(at -> OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).orElse(null));
+                insert.setDouble(5, run.baselineSeconds());
+                insert.setDouble(6, run.recommendedSeconds());
+                insert.setString(7, run.detail());
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    stored[0] = new AdviceRun(keys.getLong(1), run.at(), run.origin(), run.window(), run.baselineSeconds(), run.recommendedSeconds(), run.detail());
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO recommendations (id, run_id, created_at, table_name, kind, status, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (StoredRecommendation recommendation : recommendations) {
+                    StoredRecommendation numbered = new StoredRecommendation(stored[0].runNo(), recommendation.id(), recommendation.table(),
+                            recommendation.kind(), recommendation.status(), recommendation.body());
+                    insert.setString(1, numbered.qualifiedId());
+                    insert.setString(2, stored[0].id());
+                    insert.setObject(3, OffsetDateTime.ofInstant(run.at(), ZoneOffset.UTC));
+                    insert.setString(4, numbered.table());
+                    insert.setString(5, numbered.kind());
+                    insert.setString(6, numbered.status());
+                    insert.setString(7, numbered.body());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        return stored[0];
+    }
+
+    /** The newest advice runs, newest first, of one origin ({@code advise}, {@code daemon}) or of any when empty. */
+    public synchronized List<AdviceRun> adviceRuns(Optional<String> origin, int limit)
+    {
+        List<AdviceRun> runs = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT run_no, created_at, origin, window_start, window_end, baseline_seconds, recommended_seconds, detail FROM advice_runs "
+                        + (origin.isPresent() ? "WHERE origin = ? " : "") + "ORDER BY run_no DESC LIMIT ?")) {
+            int index = 1;
+            if (origin.isPresent()) {
+                statement.setString(index++, origin.get());
+            }
+            statement.setInt(index, limit);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime from = rs.getObject(4, OffsetDateTime.class);
+                    OffsetDateTime to = rs.getObject(5, OffsetDateTime.class);
+                    EventWindow window = new EventWindow(Optional.ofNullable(from).map(OffsetDateTime::toInstant), Optional.ofNullable(to).map(OffsetDateTime::toInstant));
+                    runs.add(new AdviceRun(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), window,
+                            rs.getDouble(6), rs.getDouble(7), rs.getString(8)));
+                }
+            }
+        }
+        catch (SQLException e) {
+            throw failure("read advice runs", e);
+        }
+        return List.copyOf(runs);
+    }
+
+    /** The recommendations of one run, in their order ({@code R1}, {@code R2}, ...). */
+    public synchronized List<StoredRecommendation> recommendations(long runNo)
+    {
+        List<StoredRecommendation> recommendations = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, table_name, kind, status, body FROM recommendations WHERE run_id = ? ORDER BY created_at, CAST(SUBSTRING(id, POSITION(':R' IN id) + 2) AS INTEGER)")) {
+            statement.setString(1, "A" + runNo);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String qualified = rs.getString(1);
+                    recommendations.add(new StoredRecommendation(runNo, qualified.substring(qualified.indexOf(':') + 1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+        }
+        catch (SQLException e) {
+            throw failure("read the recommendations of run A" + runNo, e);
+        }
+        return List.copyOf(recommendations);
+    }
+
+    public synchronized void setRecommendationStatus(StoredRecommendation recommendation, String status)
+    {
+        requireNonNull(status, "status is null");
+        try (PreparedStatement update = connection.prepareStatement("UPDATE recommendations SET status = ? WHERE id = ?")) {
+            update.setString(1, status);
+            update.setString(2, recommendation.qualifiedId());
+            if (update.executeUpdate() != 1) {
+                throw CaptureException.invalid("no recommendation %s in the repository", recommendation.qualifiedId());
+            }
+        }
+        catch (SQLException e) {
+            throw failure("update recommendation " + recommendation.qualifiedId(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- exclusions
+
+    public synchronized void exclude(Exclusion exclusion)
+    {
+        try (PreparedStatement merge = connection.prepareStatement("MERGE INTO exclusions (table_name, kind, created_at) KEY (table_name, kind) VALUES (?, ?, ?)")) {
+            merge.setString(1, exclusion.table());
+            merge.setString(2, exclusion.kind().orElse(Exclusion.ALL_KINDS));
+            merge.setObject(3, OffsetDateTime.ofInstant(exclusion.at(), ZoneOffset.UTC));
+            merge.executeUpdate();
+        }
+        catch (SQLException e) {
+            throw failure("exclude " + exclusion.table(), e);
+        }
+    }
+
+    /** Removes exclusions of a table (of one kind, or all of them); returns how many there were. */
+    public synchronized int include(String table, Optional<String> kind)
+    {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM exclusions WHERE table_name = ?" + (kind.isPresent() ? " AND kind = ?" : ""))) {
+            delete.setString(1, table);
+            if (kind.isPresent()) {
+                delete.setString(2, kind.get());
+            }
+            return delete.executeUpdate();
+        }
+        catch (SQLException e) {
+            throw failure("remove the exclusions of " + table, e);
+        }
+    }
+
+    public synchronized List<Exclusion> exclusions()
+    {
+        List<Exclusion> exclusions = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT table_name, kind, created_at FROM exclusions ORDER BY table_name, kind")) {
+            while (rs.next()) {
+                String kind = rs.getString(2);
+                exclusions.add(new Exclusion(rs.getString(1), kind.equals(Exclusion.ALL_KINDS) ? Optional.empty() : Optional.of(kind),
+                        rs.getObject(3, OffsetDateTime.class).toInstant()));
+            }
+        }
+        catch (SQLException e) {
+            throw failure("read the exclusions", e);
+        }
+        return List.copyOf(exclusions);
+    }
+
+    // ---------------------------------------------------------------- daemon state
+
+    public synchronized void saveDaemonState(DaemonState state)
+    {
+        try (PreparedStatement merge = connection.prepareStatement(
+                "MERGE INTO daemon_state (pid, started_at, heartbeat_at, state, detail) KEY (pid, started_at) VALUES (?, ?, ?, ?, ?)")) {
+            merge.setLong(1, state.pid());
+            merge.setObject(2, OffsetDateTime.ofInstant(state.startedAt(), ZoneOffset.UTC));
+            merge.setObject(3, OffsetDateTime.ofInstant(state.heartbeatAt(), ZoneOffset.UTC));
+            merge.setString(4, state.state());
+            merge.setString(5, state.detail());
+            merge.executeUpdate();
+        }
+        catch (SQLException e) {
+            throw failure("record the daemon's state", e);
+        }
+    }
+
+    /** The state of the daemon that started last, if any ever ran here. */
+    public synchronized Optional<DaemonState> daemonState()
+    {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT pid, started_at, heartbeat_at, state, detail FROM daemon_state ORDER BY started_at DESC LIMIT 1")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new DaemonState(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                    rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getString(5)));
+        }
+        catch (SQLException e) {
+            throw failure("read the daemon's state", e);
+        }
     }
 
     // ---------------------------------------------------------------- plumbing

@@ -143,6 +143,84 @@ class TestWorkloadRepository
     }
 
     @Test
+    void aWindowReadsOnlyTheEventsThatStartedInsideIt()
+    {
+        try (WorkloadRepository repository = WorkloadRepository.open(new Workspace(directory))) {
+            repository.appendEvents(events("log", 70));
+            EventWindow window = EventWindow.between(Instant.ofEpochSecond(1_700_000_010L), Instant.ofEpochSecond(1_700_000_024L));
+            List<QueryEvent> inside = new ArrayList<>();
+            repository.forEachEvent(window, inside::add);
+            assertThat(inside).extracting(QueryEvent::id).containsExactly(
+                    "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20", "21", "22", "23");
+            assertThat(repository.fingerprintGroups(window)).extracting(FingerprintGroup::runs).containsOnly(2L).hasSize(7);
+            assertThat(repository.eventSpan(window)).contains(new EventSpan(Instant.ofEpochSecond(1_700_000_010L), Instant.ofEpochSecond(1_700_000_023L)));
+            assertThat(repository.eventSpan(EventWindow.between(Instant.EPOCH, Instant.ofEpochSecond(5)))).isEmpty();
+            assertThat(repository.fingerprintGroups(EventWindow.all())).isEqualTo(repository.fingerprintGroups());
+        }
+    }
+
+    @Test
+    void storesAdviceRunsWithTheirRecommendationsInOrder()
+    {
+        Workspace workspace = new Workspace(directory);
+        Instant at = Instant.parse("2026-11-24T03:00:00Z");
+        EventWindow window = EventWindow.between(at.minusSeconds(86_400), at);
+        List<StoredRecommendation> recommendations = new ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            recommendations.add(new StoredRecommendation(0, "R" + i, "t" + i, "encoding", "pending", "{\"n\":" + i + "}"));
+        }
+        try (WorkloadRepository repository = WorkloadRepository.open(workspace)) {
+            AdviceRun first = repository.saveAdviceRun(new AdviceRun(0, at, "advise", EventWindow.all(), 10, 8, "{}"), List.of());
+            AdviceRun second = repository.saveAdviceRun(new AdviceRun(0, at, "daemon", window, 10, 6, "{\"k\":1}"), recommendations);
+            assertThat(second.runNo()).isGreaterThan(first.runNo());
+            repository.setRecommendationStatus(repository.recommendations(second.runNo()).get(1), "applied");
+        }
+        try (WorkloadRepository repository = WorkloadRepository.openExisting(workspace)) {
+            List<AdviceRun> runs = repository.adviceRuns(Optional.empty(), 10);
+            assertThat(runs).extracting(AdviceRun::origin).containsExactly("daemon", "advise");
+            assertThat(runs.get(0).window()).isEqualTo(window);
+            assertThat(runs.get(1).window()).isEqualTo(EventWindow.all());
+            assertThat(repository.adviceRuns(Optional.of("advise"), 10)).hasSize(1);
+            List<StoredRecommendation> stored = repository.recommendations(runs.get(0).runNo());
+            assertThat(stored).extracting(StoredRecommendation::id).containsExactly("R1", "R2", "R3", "R4", "R5", "R6", "R7", "R8", "R9", "R10", "R11");
+            assertThat(stored.get(1).status()).isEqualTo("applied");
+            assertThat(stored.get(1).qualifiedId()).isEqualTo(runs.get(0).id() + ":R2");
+            assertThat(stored.get(10).body()).isEqualTo("{\"n\":11}");
+        }
+    }
+
+    @Test
+    void exclusionsCoverATableOrOneKindOfChange()
+    {
+        try (WorkloadRepository repository = WorkloadRepository.open(new Workspace(directory))) {
+            Instant at = Instant.parse("2026-11-24T03:00:00Z");
+            repository.exclude(new Exclusion("orders", Optional.empty(), at));
+            repository.exclude(new Exclusion("lineitem", Optional.of("sortkey"), at));
+            repository.exclude(new Exclusion("lineitem", Optional.of("sortkey"), at.plusSeconds(1)));
+            List<Exclusion> exclusions = repository.exclusions();
+            assertThat(exclusions).hasSize(2);
+            assertThat(exclusions).anyMatch(exclusion -> exclusion.covers("orders", "encoding"));
+            assertThat(exclusions).anyMatch(exclusion -> exclusion.covers("lineitem", "sortkey"));
+            assertThat(exclusions).noneMatch(exclusion -> exclusion.covers("lineitem", "encoding"));
+            assertThat(repository.include("lineitem", Optional.empty())).isEqualTo(1);
+            assertThat(repository.exclusions()).extracting(Exclusion::table).containsExactly("orders");
+        }
+    }
+
+    @Test
+    void theNewestDaemonsStateIsTheOneReported()
+    {
+        try (WorkloadRepository repository = WorkloadRepository.open(new Workspace(directory))) {
+            Instant at = Instant.parse("2026-11-24T03:00:00Z");
+            assertThat(repository.daemonState()).isEmpty();
+            repository.saveDaemonState(new DaemonState(10, at, at, "running", "{}"));
+            repository.saveDaemonState(new DaemonState(11, at.plusSeconds(60), at.plusSeconds(60), "running", "{}"));
+            repository.saveDaemonState(new DaemonState(11, at.plusSeconds(60), at.plusSeconds(120), "stopped", "{}"));
+            assertThat(repository.daemonState()).contains(new DaemonState(11, at.plusSeconds(60), at.plusSeconds(120), "stopped", "{}"));
+        }
+    }
+
+    @Test
     void storesAStatementOfTenMegabytes()
     {
         String huge = "select 1 " + "-".repeat(10 * 1024 * 1024);

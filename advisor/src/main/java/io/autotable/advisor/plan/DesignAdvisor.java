@@ -75,6 +75,8 @@ public final class DesignAdvisor
     private static final int DESCENT_ROUNDS = 3;
     private static final int ALTERNATIVES = 2;
 
+    private static final String EXCLUDED = "excluded by the user (autotable exclude): the current setting stays";
+
     private final AdvisorConfig config;
     private final Optional<SortKeyChooser> sortKeys;
     private final Function<ClusterModel, WorkloadAwareEncodings> encodings;
@@ -165,7 +167,7 @@ public final class DesignAdvisor
             baseLayouts.put(table.name(), base);
             Map<Distribution, StorageLayout> tableOptions = new LinkedHashMap<>();
             tableOptions.put(Distribution.of(current), base);
-            if (distribution) {
+            if (distribution && config.allows(table.name(), Kind.DISTRIBUTION)) {
                 for (Distribution option : distributionOptions(input.distribution().get(), table.name())) {
                     if (!tableOptions.containsKey(option)) {
                         tableOptions.put(option, builder.build(data, current.withDistribution(option.style(), option.distkey())));
@@ -332,7 +334,9 @@ public final class DesignAdvisor
             if (options.containsKey(table.table()) && table.changes() && !chosen.get(table.table()).equals(table.recommended())
                     && declined.stream().noneMatch(entry -> entry.table().equals(table.table()) && entry.kind() == Kind.DISTRIBUTION)) {
                 declined.add(new Advice.Declined(table.table(), Kind.DISTRIBUTION, table.recommended().toString(),
-                        "the join graph's choice, but the simulated workload is faster with %s (%s)".formatted(chosen.get(table.table()), table.reason())));
+                        config.allows(table.table(), Kind.DISTRIBUTION)
+                                ? "the join graph's choice, but the simulated workload is faster with %s (%s)".formatted(chosen.get(table.table()), table.reason())
+                                : EXCLUDED));
             }
         }
         return chosen;
@@ -413,7 +417,12 @@ public final class DesignAdvisor
     {
         String name = table.name();
         TableDesign design = designs.get(name);
-        if (config.kinds().contains(Kind.SORTKEY) && sortKeys.isPresent()) {
+        for (Kind kind : List.of(Kind.SORTKEY, Kind.ENCODING)) {
+            if (config.kinds().contains(kind) && !config.allows(name, kind)) {
+                declined.add(new Advice.Declined(name, kind, "any change", EXCLUDED));
+            }
+        }
+        if (config.allows(name, Kind.SORTKEY) && sortKeys.isPresent()) {
             TableWhatIf whatIf = state.forTable(name, data, builder);
             Optional<SortKeyChooser.Choice> choice = sortKeys.get().choose(data, design, whatIf);
             if (choice.isPresent() && !(choice.get().style() == design.sortStyle() && choice.get().columns().equals(design.sortkey()))) {
@@ -432,7 +441,7 @@ public final class DesignAdvisor
                 }
             }
         }
-        if (config.kinds().contains(Kind.ENCODING)) {
+        if (config.allows(name, Kind.ENCODING)) {
             Map<String, WorkloadAwareEncodings.Choice> choices = encodings.apply(input.cluster()).choose(data, design, columnReads(input.statements(), name));
             Map<String, Encoding> chosen = new TreeMap<>();
             choices.forEach((column, choice) -> chosen.put(column, choice.encoding()));

@@ -157,6 +157,18 @@ class TestDesignAdvisor
         assertThat(advice.declined()).allSatisfy(declined -> assertThat(declined.reason()).isNotBlank());
     }
 
+    @Test
+    void leavesTheSettingsAUserExcludedAsTheyAre()
+    {
+        Advice advice = advise(AdvisorConfig.defaults().withExcluded(Map.of("fact", EnumSet.of(Kind.SORTKEY, Kind.DISTRIBUTION))), Optional.of(SORT_ON_AMOUNT));
+
+        assertThat(advice.recommendations()).noneMatch(recommendation -> recommendation.table().equals("fact") && recommendation.kind() != Kind.ENCODING);
+        assertThat(advice.recommendations()).anyMatch(recommendation -> recommendation.table().equals("fact") && recommendation.kind() == Kind.ENCODING);
+        assertThat(advice.declined()).filteredOn(declined -> declined.table().equals("fact") && declined.kind() == Kind.SORTKEY)
+                .singleElement().extracting(Advice.Declined::reason).asString().startsWith("excluded by the user");
+        assertThat(advice.design().table("fact").sortkey()).isEmpty();
+    }
+
     private static Advice advise(AdvisorConfig config, Optional<SortKeyChooser> sortKeys)
     {
         Workload workload = workload();
