@@ -13,7 +13,9 @@ import io.autotable.distkey.DistributionAdvisor;
 import io.autotable.error.CaptureException;
 import io.autotable.error.ErrorCode;
 import io.autotable.json.Json;
+import io.autotable.repository.AdviceRun;
 import io.autotable.repository.EventSpan;
+import io.autotable.repository.EventWindow;
 import io.autotable.repository.WorkloadRepository;
 import io.autotable.simulator.cluster.ClusterModel;
 import io.autotable.simulator.layout.TableDataReader;
@@ -28,6 +30,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -191,6 +194,12 @@ final class AdviseCommand
             };
             Advice advice = WorkspaceAdvice.advise(repository, warehouse, analysis, settings, listener);
             AdviceReport report = AdviceReports.report(repository, analysis, advice, settings, distributionOptions.solver.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            AdviceRun run = AdviceRuns.save(repository, "advise", EventWindow.all(), Instant.now(), advice, Json.write(report.provenance()));
+            if (!noProgress) {
+                err.printf(Locale.ROOT, "advise: recorded as run %s: 'autotable apply --dry-run' shows how its %d recommendations would be applied%n",
+                        run.id(), advice.recommendations().size());
+                err.flush();
+            }
             String text = switch (format) {
                 case JSON -> Json.writePretty(report);
                 case TEXT -> AdviceReports.text(report, ddlDialect, brief);

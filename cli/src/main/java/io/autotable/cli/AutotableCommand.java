@@ -24,6 +24,7 @@ import java.io.PrintWriter;
                 LoadCommand.class,
                 AnalyzeCommand.class,
                 AdviseCommand.class,
+                ExcludeCommand.class,
                 WorkloadCommand.class,
                 ReplayCommand.class,
                 BenchCommand.class,
