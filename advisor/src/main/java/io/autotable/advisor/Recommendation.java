@@ -80,21 +80,6 @@ public record Recommendation(
             return name().toLowerCase(Locale.ROOT);
         }
 
-        /** The setting this kind changes, taken from {@code source} onto {@code design}; the others stay as they are. */
-        public TableDesign copy(TableDesign source, TableDesign design)
-        {
-            return switch (this) {
-                case DISTRIBUTION -> design.withDistribution(source.distribution(), source.distkey());
-                case SORTKEY -> design.withSortKey(source.sortStyle(), source.sortkey());
-                case ENCODING -> design.withEncodings(source.encodings());
-            };
-        }
-
-        /** Whether two designs agree on the setting this kind changes. */
-        public boolean same(TableDesign left, TableDesign right)
-        {
-            return copy(left, right).equals(right);
-        }
     }
 
     /**

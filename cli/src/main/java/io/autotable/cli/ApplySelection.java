@@ -1,5 +1,6 @@
 package io.autotable.cli;
 
+import io.autotable.advisor.daemon.TableSettings;
 import io.autotable.design.PhysicalDesign;
 import io.autotable.design.TableDesign;
 import io.autotable.error.CaptureException;
@@ -111,7 +112,7 @@ final class ApplySelection
                         .formatted(id, body.kind().label(), body.table(), body.table()));
             }
             TableDesign now = current.table(body.table());
-            if (!body.kind().same(body.before(), now)) {
+            if (!TableSettings.setting(body.before(), body.kind()).equals(TableSettings.setting(now, body.kind()))) {
                 throw new CaptureException(ErrorCode.INVALID_ARGUMENT, "%s was recommended for %s's %s as it was then (%s); the table has changed since: run 'autotable advise' again"
                         .formatted(id, body.table(), body.kind().label(), body.from()));
             }
@@ -122,7 +123,7 @@ final class ApplySelection
             TableDesign from = current.table(table);
             TableDesign to = from;
             for (AdviceRuns.Stored stored : recommendations) {
-                to = stored.body().kind().copy(stored.body().after(), to);
+                to = TableSettings.withSetting(to, stored.body().kind(), stored.body().after());
             }
             changes.add(new TableChange(table, from, to, recommendations));
         });
