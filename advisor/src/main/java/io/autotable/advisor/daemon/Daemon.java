@@ -131,7 +131,7 @@ public final class Daemon
         PhysicalDesign current = applier.current();
         Advice advice = advisor.advise(from, now, current);
         List<Recommendation> recommendations = advice.recommendations();
-        RecordedRun run = store.startRun(now, from, recommendations);
+        RecordedRun run = store.startRun(now, from, advice);
         List<RecordedRun> history = store.recentRuns(config.consecutiveRuns());
         Set<Exclusion> exclusions = store.exclusions();
         List<AppliedChange> recent = store.appliedSince(now.minus(max(max(config.cooldown(), config.flapGuard()), DAY)));

@@ -1,6 +1,6 @@
 package io.autotable.advisor.daemon;
 
-import io.autotable.advisor.Recommendation;
+import io.autotable.advisor.Advice;
 import io.autotable.advisor.Recommendation.Kind;
 import io.autotable.catalog.Identifiers;
 
@@ -25,8 +25,9 @@ public interface DaemonStore
      *
      * @param time when the run ran
      * @param from the start of the window of workload it advised on (the window ends at {@code time})
+     * @param advice what the advisor said: its recommendations, and the simulated totals they rest on
      */
-    RecordedRun startRun(Instant time, Instant from, List<Recommendation> recommendations);
+    RecordedRun startRun(Instant time, Instant from, Advice advice);
 
     /**
      * Records what a started run decided.

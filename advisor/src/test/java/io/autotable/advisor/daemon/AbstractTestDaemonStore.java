@@ -1,5 +1,6 @@
 package io.autotable.advisor.daemon;
 
+import io.autotable.advisor.Advice;
 import io.autotable.advisor.AdvisorException;
 import io.autotable.advisor.Recommendation;
 import io.autotable.advisor.Recommendation.Kind;
@@ -36,9 +37,9 @@ public abstract class AbstractTestDaemonStore
     public void runsGetDistinctIdsAndComeBackNewestFirst()
     {
         DaemonStore store = createStore();
-        RecordedRun first = store.startRun(T0, T0.minusSeconds(3600), List.of());
-        RecordedRun second = store.startRun(T0.plusSeconds(3600), T0, recommendations());
-        RecordedRun third = store.startRun(T0.plusSeconds(7200), T0.plusSeconds(3600), List.of());
+        RecordedRun first = store.startRun(T0, T0.minusSeconds(3600), advice(List.of()));
+        RecordedRun second = store.startRun(T0.plusSeconds(3600), T0, advice(recommendations()));
+        RecordedRun third = store.startRun(T0.plusSeconds(7200), T0.plusSeconds(3600), advice(List.of()));
 
         assertThat(List.of(first.id(), second.id(), third.id())).doesNotHaveDuplicates();
         assertThat(store.recentRuns(2)).containsExactly(third, second);
@@ -52,7 +53,7 @@ public abstract class AbstractTestDaemonStore
         DaemonStore store = createStore();
         List<Recommendation> recommendations = recommendations();
 
-        RecordedRun run = store.startRun(T0, T0.minusSeconds(3600), recommendations);
+        RecordedRun run = store.startRun(T0, T0.minusSeconds(3600), advice(recommendations));
 
         RecordedRun read = store.recentRuns(1).get(0);
         assertThat(read).isEqualTo(run);
@@ -66,7 +67,7 @@ public abstract class AbstractTestDaemonStore
     {
         DaemonStore store = createStore();
         List<Recommendation> recommendations = recommendations();
-        RecordedRun run = store.startRun(T0, T0.minusSeconds(3600), recommendations);
+        RecordedRun run = store.startRun(T0, T0.minusSeconds(3600), advice(recommendations));
         assertThat(store.decisions(run.id())).isEmpty();
         List<Decision> decisions = List.of(
                 new Decision(Recommended.of(recommendations.get(0)), Verdict.WAITING, "waiting 1/3 runs"),
@@ -114,6 +115,12 @@ public abstract class AbstractTestDaemonStore
         assertThat(store.appliedSince(T0)).containsExactly(early, late);
         assertThat(store.appliedSince(T0.plusSeconds(1))).containsExactly(late);
         assertThat(store.appliedSince(T0.plusSeconds(7201))).isEmpty();
+    }
+
+    private static Advice advice(List<Recommendation> recommendations)
+    {
+        Advice.Totals totals = new Advice.Totals(10, 0, 0, 0);
+        return new Advice(totals, totals, recommendations, List.of(), List.of(), PhysicalDesign.empty());
     }
 
     private static List<Recommendation> recommendations()

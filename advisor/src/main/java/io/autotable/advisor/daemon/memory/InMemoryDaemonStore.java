@@ -1,7 +1,7 @@
 package io.autotable.advisor.daemon.memory;
 
+import io.autotable.advisor.Advice;
 import io.autotable.advisor.AdvisorException;
-import io.autotable.advisor.Recommendation;
 import io.autotable.advisor.daemon.AppliedChange;
 import io.autotable.advisor.daemon.DaemonStore;
 import io.autotable.advisor.daemon.Decision;
@@ -33,10 +33,10 @@ public final class InMemoryDaemonStore
     private final List<AppliedChange> applied = new ArrayList<>();
 
     @Override
-    public RecordedRun startRun(Instant time, Instant from, List<Recommendation> recommendations)
+    public RecordedRun startRun(Instant time, Instant from, Advice advice)
     {
-        requireNonNull(recommendations, "recommendations is null");
-        RecordedRun run = new RecordedRun("D" + (runs.size() + 1), time, from, recommendations.stream().map(Recommended::of).toList());
+        requireNonNull(advice, "advice is null");
+        RecordedRun run = new RecordedRun("D" + (runs.size() + 1), time, from, advice.recommendations().stream().map(Recommended::of).toList());
         runs.add(run);
         return run;
     }
