@@ -661,6 +661,21 @@ public final class WorkloadRepository
         return stored[0];
     }
 
+    /** Replaces a stored run's detail (the daemon adds its decisions once it has made them). */
+    public synchronized void updateAdviceRunDetail(long runNo, String detail)
+    {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE advice_runs SET detail = ? WHERE run_no = ?")) {
+            update.setString(1, requireNonNull(detail, "detail is null"));
+            update.setLong(2, runNo);
+            if (update.executeUpdate() != 1) {
+                throw CaptureException.invalid("no advice run A%d in the repository", runNo);
+            }
+        }
+        catch (SQLException e) {
+            throw failure("update advice run A" + runNo, e);
+        }
+    }
+
     /** The newest advice runs, newest first, of one origin ({@code advise}, {@code daemon}) or of any when empty. */
     public synchronized List<AdviceRun> adviceRuns(Optional<String> origin, int limit)
     {
