@@ -25,6 +25,8 @@ import java.io.PrintWriter;
                 AnalyzeCommand.class,
                 AdviseCommand.class,
                 ExcludeCommand.class,
+                DaemonCommand.class,
+                StatusCommand.class,
                 WorkloadCommand.class,
                 ReplayCommand.class,
                 BenchCommand.class,
