@@ -121,9 +121,7 @@ final class AdviceRuns
         catch (NumberFormatException e) {
             throw new CaptureException(ErrorCode.INVALID_ARGUMENT, "'%s' is not a recommendation id: expected R1, or A3:R1 for run A3".formatted(id));
         }
-        return repository.adviceRuns(Optional.empty(), Integer.MAX_VALUE).stream()
-                .filter(run -> run.runNo() == runNo)
-                .findFirst()
+        return repository.adviceRun(runNo)
                 .orElseThrow(() -> new CaptureException(ErrorCode.INVALID_ARGUMENT, "no advice run %s in this workspace: 'autotable status' lists them".formatted(runId)));
     }
 }

@@ -155,9 +155,15 @@ final class RepositoryDaemonStore
 
     private AdviceRun run(String runId)
     {
-        return repository.adviceRuns(Optional.of(ORIGIN), Integer.MAX_VALUE).stream()
-                .filter(run -> run.id().equals(runId))
-                .findFirst()
-                .orElseThrow(() -> new AdvisorException(ErrorCode.INVALID_ARGUMENT, "daemon store: no run " + runId));
+        Optional<AdviceRun> run = Optional.empty();
+        if (runId.startsWith("A")) {
+            try {
+                run = repository.adviceRun(Long.parseLong(runId.substring(1))).filter(found -> found.origin().equals(ORIGIN));
+            }
+            catch (NumberFormatException ignored) {
+                // not an id this store gave
+            }
+        }
+        return run.orElseThrow(() -> new AdvisorException(ErrorCode.INVALID_ARGUMENT, "daemon store: no run " + runId));
     }
 }

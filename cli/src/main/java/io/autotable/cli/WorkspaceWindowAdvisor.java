@@ -43,6 +43,9 @@ final class WorkspaceWindowAdvisor
     private final Function<Table, TableData> data;
     private final LayoutBuilder builder;
     private final Map<String, Map<TableDesign, StorageLayout>> layouts = new HashMap<>();
+    // the replay costs each period under two designs: the period's events are analysed once
+    private EventWindow analysedWindow;
+    private WorkloadAnalysis analysis;
 
     WorkspaceWindowAdvisor(WorkloadRepository repository, EmbeddedWarehouse warehouse, WorkspaceAdvice.Settings settings, SqlDialect dialect)
     {
@@ -59,7 +62,7 @@ final class WorkspaceWindowAdvisor
     public Advice advise(Instant from, Instant to, PhysicalDesign current)
     {
         EventWindow window = EventWindow.between(from, to);
-        WorkloadAnalysis analysis = analyzer.analyze(repository, window);
+        WorkloadAnalysis analysis = analysis(window);
         if (analysis.parsed() == 0) {
             Advice.Totals none = new Advice.Totals(0, 0, 0, 0);
             return new Advice(none, none, List.of(), List.of(), List.of(), current);
@@ -70,7 +73,7 @@ final class WorkspaceWindowAdvisor
     @Override
     public double simulatedSeconds(Instant from, Instant to, PhysicalDesign design)
     {
-        WorkloadAnalysis analysis = analyzer.analyze(repository, EventWindow.between(from, to));
+        WorkloadAnalysis analysis = analysis(EventWindow.between(from, to));
         if (analysis.parsed() == 0) {
             return 0;
         }
@@ -81,5 +84,14 @@ final class WorkspaceWindowAdvisor
                     .computeIfAbsent(tableDesign, ignored -> builder.build(data.apply(table), tableDesign)));
         }
         return new WorkloadWhatIf(settings.cluster(), repository.catalog(), analysis.workload(), designLayouts).total().seconds();
+    }
+
+    private WorkloadAnalysis analysis(EventWindow window)
+    {
+        if (!window.equals(analysedWindow)) {
+            analysis = analyzer.analyze(repository, window);
+            analysedWindow = window;
+        }
+        return analysis;
     }
 }

@@ -28,11 +28,7 @@ class TestDaemonCommands
     @BeforeAll
     static void tpchWithAdvice()
     {
-        workspace = directory.resolve("w");
-        TestingCli.Run init = TestingCli.run("init", "--benchmark", "tpch", "--scale", "0.01", "--no-progress", "--workspace", workspace.toString());
-        assertThat(init.exitCode()).as(init.err()).isZero();
-        TestingCli.Run generate = TestingCli.run("workload", "generate", "--days", "2", "--runs-per-day", "60", "--seed", "11", "--first-day", "2026-01-05", "--workspace", workspace.toString());
-        assertThat(generate.exitCode()).as(generate.err()).isZero();
+        workspace = TestingCli.tpchWithTwoDaysOfWorkload(directory.resolve("w"));
     }
 
     @Test

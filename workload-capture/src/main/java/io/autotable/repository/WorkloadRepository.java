@@ -679,15 +679,34 @@ public final class WorkloadRepository
     /** The newest advice runs, newest first, of one origin ({@code advise}, {@code daemon}) or of any when empty. */
     public synchronized List<AdviceRun> adviceRuns(Optional<String> origin, int limit)
     {
-        List<AdviceRun> runs = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT run_no, created_at, origin, window_start, window_end, baseline_seconds, recommended_seconds, detail FROM advice_runs "
-                        + (origin.isPresent() ? "WHERE origin = ? " : "") + "ORDER BY run_no DESC LIMIT ?")) {
+        return readAdviceRuns((origin.isPresent() ? "WHERE origin = ? " : "") + "ORDER BY run_no DESC LIMIT ?", statement -> {
             int index = 1;
             if (origin.isPresent()) {
                 statement.setString(index++, origin.get());
             }
             statement.setInt(index, limit);
+        });
+    }
+
+    /** One advice run by its number ({@code A12} is 12). */
+    public synchronized Optional<AdviceRun> adviceRun(long runNo)
+    {
+        return readAdviceRuns("WHERE run_no = ?", statement -> statement.setLong(1, runNo)).stream().findFirst();
+    }
+
+    @FunctionalInterface
+    private interface Binder
+    {
+        void bind(PreparedStatement statement)
+                throws SQLException;
+    }
+
+    private List<AdviceRun> readAdviceRuns(String where, Binder binder)
+    {
+        List<AdviceRun> runs = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT run_no, created_at, origin, window_start, window_end, baseline_seconds, recommended_seconds, detail FROM advice_runs " + where)) {
+            binder.bind(statement);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     OffsetDateTime from = rs.getObject(4, OffsetDateTime.class);
