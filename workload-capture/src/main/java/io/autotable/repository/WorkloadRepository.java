@@ -840,6 +840,22 @@ public final class WorkloadRepository
         }
     }
 
+    /**
+     * Writes everything committed so far to the repository's file. H2 writes commits to the file
+     * in the background, up to its write delay (500 ms) later, so a process killed just after a
+     * commit can lose it; a caller whose next step relies on a journal entry having survived (a
+     * crash-safe table rewrite) flushes first.
+     */
+    public synchronized void flush()
+    {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        }
+        catch (SQLException e) {
+            throw failure("flush the repository to disk", e);
+        }
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     @FunctionalInterface
