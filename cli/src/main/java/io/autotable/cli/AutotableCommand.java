@@ -24,6 +24,8 @@ import java.io.PrintWriter;
                 LoadCommand.class,
                 AnalyzeCommand.class,
                 AdviseCommand.class,
+                ApplyCommand.class,
+                RollbackCommand.class,
                 ExcludeCommand.class,
                 DaemonCommand.class,
                 StatusCommand.class,

@@ -1,24 +1,28 @@
 package io.autotable.cli;
 
 import io.autotable.advisor.AdvisorConfig;
-import io.autotable.advisor.daemon.DaemonConfig;
+import io.autotable.advisor.apply.RewritingChangeApplier;
+import io.autotable.advisor.apply.TableRewriter;
+import io.autotable.advisor.apply.Throttle;
 import io.autotable.advisor.daemon.AppliedChange;
 import io.autotable.advisor.daemon.ChangeApplier;
 import io.autotable.advisor.daemon.Daemon;
+import io.autotable.advisor.daemon.DaemonConfig;
 import io.autotable.advisor.daemon.Decision;
+import io.autotable.advisor.daemon.LoadProbe;
+import io.autotable.advisor.daemon.MaintenanceWindow;
 import io.autotable.advisor.daemon.RunOutcome;
 import io.autotable.advisor.daemon.StopSignal;
-import io.autotable.repository.DaemonState;
-import io.autotable.advisor.daemon.MaintenanceWindow;
 import io.autotable.advisor.daemon.replay.DriftReplay;
-import io.autotable.advisor.daemon.LoadProbe;
 import io.autotable.analysis.WorkloadAnalyzer;
 import io.autotable.design.PhysicalDesign;
 import io.autotable.error.CaptureException;
 import io.autotable.error.ErrorCode;
 import io.autotable.json.Json;
+import io.autotable.repository.DaemonState;
 import io.autotable.repository.EventSpan;
 import io.autotable.repository.WorkloadRepository;
+import io.autotable.repository.WorkspaceLock;
 import io.autotable.simulator.cluster.ClusterModel;
 import io.autotable.simulator.layout.TableDataReader;
 import io.autotable.simulator.warehouse.EmbeddedWarehouse;
@@ -26,9 +30,9 @@ import io.autotable.sql.SqlDialect;
 import io.autotable.sql.calcite.CalciteSqlAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -108,6 +112,10 @@ final class DaemonCommand
     @Option(names = "--sql-dialect", paramLabel = "DIALECT", defaultValue = "redshift", description = "The SQL dialect of the logged statements (default: ${DEFAULT-VALUE}).")
     SqlDialect sqlDialect;
 
+    @Option(names = "--batch-size", paramLabel = "ROWS", defaultValue = "10000",
+            description = "With --auto-apply: rows a table rewrite copies per committed batch, pausing between batches (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
     @Option(names = "--once", description = "One run now, then exit (for cron, or to see what the daemon would decide).")
     boolean once;
 
@@ -143,12 +151,6 @@ final class DaemonCommand
     /** The real daemon: runs until SIGTERM (or after one run with --once), recording each run in the repository. */
     private int watch(DaemonConfig config)
     {
-        if (config.autoApply()) {
-            // no stub: a rewrite that is not crash-safe would risk the user's tables
-            throw new CaptureException(ErrorCode.INVALID_ARGUMENT,
-                    "--auto-apply on the embedded warehouse needs the journaled, crash-safe table rewrite, which this build does not have yet: "
-                            + "run the daemon report-only (without --auto-apply), or replay it with --simulate --auto-apply");
-        }
         PrintWriter out = spec.commandLine().getOut();
         StopSignal stop = new StopSignal();
         CountDownLatch finished = new CountDownLatch(1);
@@ -175,7 +177,8 @@ final class DaemonCommand
                     Durations.format(config.lookback()), config.window().map(window -> ", applying in " + window + " " + config.zone().getId()).orElse(""));
             out.flush();
             WorkspaceWindowAdvisor advisor = new WorkspaceWindowAdvisor(repository, warehouse, settings(repository, cluster, config), sqlDialect);
-            Daemon daemon = new Daemon(config, advisor, applier(repository), new RepositoryDaemonStore(repository), loadProbe(warehouse));
+            ChangeApplier applier = config.autoApply() ? rewritingApplier(out, repository, warehouse) : reportOnly(repository);
+            Daemon daemon = new Daemon(config, advisor, applier, new RepositoryDaemonStore(repository), loadProbe(warehouse));
             Consumer<RunOutcome> listener = outcome -> {
                 printOutcome(out, outcome);
                 repository.saveDaemonState(new DaemonState(pid, started, Instant.now(), "running", detail));
@@ -207,8 +210,39 @@ final class DaemonCommand
         return 0;
     }
 
+    /**
+     * Auto-apply: finishes what a crash interrupted first, then rewrites each table crash-safely,
+     * holding the workspace lock for each change only, so loads and {@code apply} can run between.
+     */
+    private ChangeApplier rewritingApplier(PrintWriter out, WorkloadRepository repository, EmbeddedWarehouse warehouse)
+    {
+        TableRewriter rewriter = new TableRewriter(warehouse, repository, Throttle.defaults().withBatchSize(batchSize));
+        try (WorkspaceLock ignored = WorkspaceLock.acquire(workspaceOptions.workspace(), "daemon --auto-apply: recovery")) {
+            ApplyCommand.printRecovered(out, rewriter.recover());
+        }
+        RewritingChangeApplier rewriting = new RewritingChangeApplier(repository, rewriter, Clock.systemUTC());
+        return new ChangeApplier()
+        {
+            @Override
+            public PhysicalDesign current()
+            {
+                return rewriting.current();
+            }
+
+            @Override
+            public AppliedChange apply(TableChange change)
+            {
+                try (WorkspaceLock ignored = WorkspaceLock.acquire(workspaceOptions.workspace(), "daemon --auto-apply: " + change.table())) {
+                    out.printf(Locale.ROOT, "%s applying %s to %s%n", Instant.now(), change.runId(), change.table());
+                    out.flush();
+                    return rewriting.apply(change);
+                }
+            }
+        };
+    }
+
     /** Report-only: the design is the repository's, and nothing is ever applied. */
-    private static ChangeApplier applier(WorkloadRepository repository)
+    private static ChangeApplier reportOnly(WorkloadRepository repository)
     {
         return new ChangeApplier()
         {

@@ -95,7 +95,7 @@ final class RepositoryDaemonStore
         return runs;
     }
 
-    private static Recommended recommended(String id, AdviceRuns.Body body)
+    static Recommended recommended(String id, AdviceRuns.Body body)
     {
         return new Recommended(id, body.table(), body.kind(), body.from(), body.to(), body.benefitPercent(), body.group(), body.reason(), body.evidence());
     }

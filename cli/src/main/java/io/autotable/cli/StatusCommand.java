@@ -1,5 +1,8 @@
 package io.autotable.cli;
 
+import io.autotable.advisor.apply.ChangeLog;
+import io.autotable.advisor.apply.ChangePlan;
+import io.autotable.advisor.apply.ChangeRecord;
 import io.autotable.advisor.daemon.AppliedChange;
 import io.autotable.json.Json;
 import io.autotable.repository.AdviceRun;
@@ -7,18 +10,25 @@ import io.autotable.repository.DaemonState;
 import io.autotable.repository.Exclusion;
 import io.autotable.repository.JournalEntry;
 import io.autotable.repository.WorkloadRepository;
+import io.autotable.simulator.cluster.ClusterModel;
+import io.autotable.simulator.layout.TableDataReader;
+import io.autotable.simulator.warehouse.EmbeddedWarehouse;
+import io.autotable.sql.SqlDialect;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 /**
@@ -39,11 +49,42 @@ final class StatusCommand
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Option(names = "--no-measure", description = "Show the measurements made so far without measuring the changes again on new workload.")
+    boolean noMeasure;
+
+    @Option(names = "--lookback", paramLabel = "DURATION", defaultValue = "7d",
+            description = "A change's effect is measured on the workload since it, at most this much of the newest (default: ${DEFAULT-VALUE}).")
+    String lookback;
+
+    @Option(names = "--cluster", paramLabel = "PRESET", defaultValue = "ra3.4xlarge", description = "The simulated cluster measurements replay on (default: ${DEFAULT-VALUE}).")
+    String cluster;
+
+    @Option(names = "--max-rows", paramLabel = "N", defaultValue = "" + TableDataReader.DEFAULT_MAX_ROWS,
+            description = "Tables with more rows are laid out from a systematic sample when measuring (default: ${DEFAULT-VALUE}).")
+    int maxRows;
+
+    @Option(names = "--sql-dialect", paramLabel = "DIALECT", defaultValue = "redshift", description = "The SQL dialect of the logged statements (default: ${DEFAULT-VALUE}).")
+    SqlDialect sqlDialect;
+
     @Spec
     CommandSpec spec;
 
     /** What {@code status --format json} prints; field names are a documented contract. */
-    record Report(Optional<Daemon> daemon, List<Run> runs, List<Pending> pending, List<AppliedChange> applied, List<Exclusion> exclusions, List<JournalEntry> journal) {}
+    record Report(Optional<Daemon> daemon, List<Run> runs, List<Pending> pending, List<Change> changes, List<AppliedChange> applied, List<Exclusion> exclusions,
+            List<JournalEntry> journal) {}
+
+    /**
+     * A change of a table's design, as the journal tells it.
+     *
+     * @param state {@code done}, {@code rolled-back} (done, then undone by {@code rolledBackBy}),
+     *        {@code failed} (verification or the warehouse failed; the table kept its design),
+     *        {@code recovered} (a crash interrupted it and recovery undid it) or {@code in-progress}
+     * @param recommendations the recommendations it carried out ({@code A3:R1}), none for a rollback
+     * @param measured its effect on the workload since it, once measured
+     */
+    record Change(String id, String table, String origin, String state, List<String> recommendations, String reason, double predictedBenefitPercent,
+            Instant begun, Optional<Instant> finished, OptionalLong rows, Optional<String> checksum, Optional<String> rollsBack, Optional<String> rolledBackBy,
+            Optional<String> message, Optional<ChangeMeasurements.Measured> measured) {}
 
     /**
      * @param alive whether the process is still running on this machine
@@ -60,7 +101,8 @@ final class StatusCommand
     {
         PrintWriter out = spec.commandLine().getOut();
         try (WorkloadRepository repository = WorkloadRepository.openExisting(workspaceOptions.workspace())) {
-            Report report = report(repository);
+            Map<String, ChangeMeasurements.Measured> measured = noMeasure ? ChangeMeasurements.stored(repository) : measure(repository);
+            Report report = report(repository, measured);
             if (format == OutputFormat.JSON) {
                 out.println(Json.writePretty(report));
             }
@@ -72,7 +114,26 @@ final class StatusCommand
         return 0;
     }
 
-    static Report report(WorkloadRepository repository)
+    private Map<String, ChangeMeasurements.Measured> measure(WorkloadRepository repository)
+    {
+        Duration window = Durations.parse(lookback, "--lookback");
+        ClusterModel model = DecodeRates.apply(ClusterModel.preset(cluster), "assumed");
+        List<EmbeddedWarehouse> opened = new ArrayList<>();
+        try {
+            return ChangeMeasurements.measure(repository, () -> {
+                EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspaceOptions.workspace());
+                opened.add(warehouse);
+                spec.commandLine().getErr().println("Measuring the applied changes on the workload since them...");
+                spec.commandLine().getErr().flush();
+                return new WindowCost(repository, warehouse, model, maxRows, sqlDialect);
+            }, window);
+        }
+        finally {
+            opened.forEach(EmbeddedWarehouse::close);
+        }
+    }
+
+    static Report report(WorkloadRepository repository, Map<String, ChangeMeasurements.Measured> measured)
     {
         Optional<Daemon> daemon = repository.daemonState().map(StatusCommand::daemon);
         List<Run> runs = new ArrayList<>();
@@ -91,9 +152,24 @@ final class StatusCommand
                 }
             }
         }
+        List<Change> changes = new ArrayList<>();
+        ChangeLog log = ChangeLog.read(repository);
+        for (ChangeRecord change : log.changes()) {
+            Optional<String> rolledBackBy = log.rolledBackBy(change.changeId()).map(ChangeRecord::changeId);
+            String state = switch (change.state()) {
+                case DONE -> rolledBackBy.isPresent() ? "rolled-back" : "done";
+                case FAILED -> "failed";
+                case ROLLED_BACK -> "recovered";
+                default -> "in-progress";
+            };
+            ChangePlan plan = change.plan();
+            changes.add(new Change(change.changeId(), change.table(), plan.origin().name().toLowerCase(Locale.ROOT), state, plan.recommendationIds(), plan.reason(),
+                    plan.predictedBenefitPercent(), change.begun(), change.finished(), change.rows(), change.checksum(), plan.rollsBack(), rolledBackBy, change.message(),
+                    Optional.ofNullable(measured.get(change.changeId()))));
+        }
         List<AppliedChange> applied = new RepositoryDaemonStore(repository).applied();
         List<JournalEntry> journal = repository.journal();
-        return new Report(daemon, runs, pending, applied, repository.exclusions(), journal.subList(Math.max(0, journal.size() - JOURNAL), journal.size()));
+        return new Report(daemon, runs, pending, changes, applied, repository.exclusions(), journal.subList(Math.max(0, journal.size() - JOURNAL), journal.size()));
     }
 
     private static Daemon daemon(DaemonState state)
@@ -131,13 +207,24 @@ final class StatusCommand
                     Formats.cut(pending.from(), 30), Formats.cut(pending.to(), 50), pending.benefitPercent(), pending.group());
         }
         out.println();
-        out.println("Applied changes:");
-        if (report.applied().isEmpty()) {
-            out.println("  none");
+        out.println("Changes (oldest first; 'autotable rollback ID' undoes one):");
+        if (report.changes().isEmpty()) {
+            out.println("  none: 'autotable apply' or 'autotable daemon --auto-apply' makes them");
         }
-        for (AppliedChange change : report.applied()) {
-            out.printf(Locale.ROOT, "  %s  %-14s by run %s: %s%n", change.time(), change.table(), change.runId(),
-                    String.join("; ", change.recommendations().stream().map(recommended -> recommended.kind().label() + " -> " + Formats.cut(recommended.to(), 50)).toList()));
+        for (Change change : report.changes()) {
+            String what = change.rollsBack().map(undone -> "rollback of " + undone)
+                    .orElse(change.origin() + " " + String.join(", ", change.recommendations()));
+            out.printf(Locale.ROOT, "  %-5s %-14s %-12s %-28s %s  predicted %.2f%%%s%n", change.id(), change.table(), change.state(), Formats.cut(what, 28),
+                    change.finished().orElse(change.begun()), change.predictedBenefitPercent(), change.rolledBackBy().map(by -> ", undone by " + by).orElse(""));
+            if (change.measured().isPresent()) {
+                ChangeMeasurements.Measured measured = change.measured().get();
+                out.printf(Locale.ROOT, "        measured: %+.2f%% simulated time (%.3f s before -> %.3f s now) on the %,d statement run(s) from %s to %s%n",
+                        measured.changePercent(), measured.oldSeconds(), measured.newSeconds(), measured.statements(), measured.from(), measured.to());
+            }
+            else if (change.state().equals("done")) {
+                out.println("        measured: not yet, no workload has arrived since the change");
+            }
+            change.message().ifPresent(message -> out.println("        " + message));
         }
         out.println();
         out.println("Exclusions:");

@@ -121,6 +121,28 @@ public final class ChangeLog
         return changes.values().stream().filter(change -> !change.isResolved()).toList();
     }
 
+    /** The done change that undid this one, if any. */
+    public Optional<ChangeRecord> rolledBackBy(String changeId)
+    {
+        requireNonNull(changeId, "changeId is null");
+        return changes.values().stream()
+                .filter(change -> change.state() == ChangeState.DONE && change.rollsBack().equals(Optional.of(changeId)))
+                .findFirst();
+    }
+
+    /** The newest done change that carried out a recommendation ({@code A3:R1}), if any. */
+    public Optional<ChangeRecord> carrying(String recommendationId)
+    {
+        requireNonNull(recommendationId, "recommendationId is null");
+        ChangeRecord found = null;
+        for (ChangeRecord change : changes.values()) {
+            if (change.state() == ChangeState.DONE && change.plan().recommendationIds().contains(recommendationId)) {
+                found = change;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
     /** The id after the highest one the journal has, {@code C1} in a new workspace. */
     public String nextChangeId()
     {
@@ -142,6 +164,11 @@ public final class ChangeLog
         if (change.state() != ChangeState.DONE) {
             throw new AdvisorException(ErrorCode.INVALID_ARGUMENT,
                     "change %s of table %s is %s, not done: only a change that was done can be rolled back".formatted(changeId, change.table(), change.state()));
+        }
+        Optional<ChangeRecord> undone = rolledBackBy(changeId);
+        if (undone.isPresent()) {
+            throw new AdvisorException(ErrorCode.INVALID_ARGUMENT,
+                    "change %s of table %s was rolled back already, by %s".formatted(changeId, change.table(), undone.get().changeId()));
         }
         ChangePlan plan = change.plan();
         return new ChangePlan(nextChangeId(), plan.table(), plan.to(), plan.from(), ChangeOrigin.ROLLBACK, List.of(),

@@ -127,7 +127,8 @@ public final class TableRewriter
         this.tables = new WarehouseTables(connection);
     }
 
-    static String shadowName(String table)
+    /** The name of the table a rewrite of {@code table} copies its rows into. */
+    public static String shadowName(String table)
     {
         return SHADOW_PREFIX + table;
     }
