@@ -117,8 +117,8 @@ class TestDaemonCommands
         TestingCli.Run interval = TestingCli.run("daemon", "--once", "--interval", "soon", "--workspace", workspace.toString());
         assertThat(interval.exitCode()).isEqualTo(1);
         assertThat(interval.err()).contains("--interval 'soon' is not a duration");
-        TestingCli.Run autoApply = TestingCli.run("daemon", "--auto-apply", "--workspace", workspace.toString());
-        assertThat(autoApply.exitCode()).isEqualTo(1);
-        assertThat(autoApply.err()).contains("--auto-apply on the embedded warehouse needs the journaled");
+        TestingCli.Run chart = TestingCli.run("daemon", "--once", "--chart", "x.png", "--workspace", workspace.toString());
+        assertThat(chart.exitCode()).isEqualTo(1);
+        assertThat(chart.err()).contains("--chart and --format are for --simulate");
     }
 }

@@ -32,7 +32,7 @@ public record TableChecksum(long rows, long sum)
     }
 
     /** Reads every row of a table; the caller quotes the name. */
-    static TableChecksum of(Connection connection, String quotedTable)
+    public static TableChecksum of(Connection connection, String quotedTable)
             throws SQLException
     {
         requireNonNull(connection, "connection is null");

@@ -249,6 +249,40 @@ public final class TableRewriter
         return List.copyOf(recovered);
     }
 
+    /**
+     * What does not agree in the workspace, empty when everything does: changes the journal has not
+     * resolved, shadow tables left behind, and rewritten tables whose design in the repository's
+     * catalog differs from the one their comment or the registry records.
+     */
+    public List<String> inconsistencies()
+    {
+        List<String> problems = new ArrayList<>();
+        for (ChangeRecord change : ChangeLog.read(repository).unresolved()) {
+            problems.add("change %s of table %s is unresolved (%s): recover() finishes it".formatted(change.changeId(), change.table(), change.state().action()));
+        }
+        try {
+            for (String shadow : tables.tablesStartingWith(SHADOW_PREFIX)) {
+                problems.add("table %s is left from an unfinished rewrite".formatted(shadow));
+            }
+            tables.createRegistry();
+            for (String table : repository.design().tables().keySet()) {
+                Optional<DesignComment> comment = tables.designComment(table);
+                Optional<DesignComment> registered = tables.registered(table);
+                if (!comment.equals(registered)) {
+                    problems.add("table %s: its comment says %s, the registry %s".formatted(table, comment.map(DesignComment::changeId).orElse("never rewritten"),
+                            registered.map(DesignComment::changeId).orElse("never rewritten")));
+                }
+                if (comment.isPresent() && !comment.get().design().equals(repository.design().table(table))) {
+                    problems.add("table %s: the catalog's design is not the one change %s gave it".formatted(table, comment.get().changeId()));
+                }
+            }
+        }
+        catch (SQLException e) {
+            throw new AdvisorException(ErrorCode.WAREHOUSE_FAILURE, "cannot read the embedded warehouse's tables: " + e.getMessage(), e);
+        }
+        return problems;
+    }
+
     private void checkPlan(ChangePlan plan)
             throws SQLException
     {

@@ -1,21 +1,18 @@
 package io.autotable.advisor.apply;
 
-import io.autotable.repository.Workspace;
 import io.autotable.repository.WorkloadRepository;
+import io.autotable.repository.Workspace;
 import io.autotable.simulator.warehouse.EmbeddedWarehouse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +55,7 @@ class TestRewriteCrashes
         for (int cycle = 0; cycle < CYCLES; cycle++) {
             Process child = start(directory);
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> readLines(child, lines));
+            Thread reader = new Thread(() -> TestingKilledProcesses.readLines(child, lines));
             reader.start();
             String line;
             do {
@@ -85,7 +82,7 @@ class TestRewriteCrashes
                 killedMidApply++;
             }
 
-            TestingRewrites.deleteStaleLockFiles(directory);
+            TestingKilledProcesses.deleteStaleLockFiles(directory);
             try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspace);
                     WorkloadRepository repository = WorkloadRepository.open(workspace)) {
                 List<ChangeRecord> unresolved = ChangeLog.read(repository).unresolved();
@@ -117,18 +114,5 @@ class TestRewriteCrashes
         command.add("150");
         command.add("5");
         return new ProcessBuilder(command).redirectErrorStream(true).start();
-    }
-
-    private static void readLines(Process child, BlockingQueue<String> lines)
-    {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                lines.add(line);
-            }
-        }
-        catch (IOException ignored) {
-            // the child was killed mid-line
-        }
     }
 }

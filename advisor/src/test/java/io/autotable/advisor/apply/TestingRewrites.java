@@ -5,13 +5,11 @@ import io.autotable.catalog.ColumnType;
 import io.autotable.catalog.Table;
 import io.autotable.design.SortStyle;
 import io.autotable.design.TableDesign;
-import io.autotable.repository.Workspace;
 import io.autotable.repository.WorkloadRepository;
+import io.autotable.repository.Workspace;
 import io.autotable.simulator.warehouse.EmbeddedWarehouse;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
@@ -132,14 +130,6 @@ final class TestingRewrites
             }
         }
         return rows;
-    }
-
-    /** H2's lock files of a workspace whose process was killed: H2 would age them out in about 4 s. */
-    static void deleteStaleLockFiles(Path directory)
-            throws IOException
-    {
-        Files.deleteIfExists(directory.resolve(Workspace.WAREHOUSE_NAME + ".lock.db"));
-        Files.deleteIfExists(directory.resolve(Workspace.REPOSITORY_NAME + ".lock.db"));
     }
 
     static Map<String, String> journalActions(WorkloadRepository repository)
