@@ -39,8 +39,9 @@ final class ChangeMeasurements
      * @param statements the statement runs (events) in the window
      * @param oldSeconds the window's simulated seconds on the design before the change
      * @param newSeconds on the design now
+     * @param changePercent how much the change changed the simulated time, negative when it saves: -12.5 for 12.5% less
      */
-    record Measured(String changeId, Instant from, Instant to, long statements, double oldSeconds, double newSeconds)
+    record Measured(String changeId, Instant from, Instant to, long statements, double oldSeconds, double newSeconds, double changePercent)
     {
         Measured
         {
@@ -49,10 +50,9 @@ final class ChangeMeasurements
             requireNonNull(to, "to is null");
         }
 
-        /** The change of the simulated time the change made, negative when it saves: -12.5 for 12.5% less. */
-        public double changePercent()
+        static Measured of(String changeId, Instant from, Instant to, long statements, double oldSeconds, double newSeconds)
         {
-            return oldSeconds == 0 ? 0 : (newSeconds - oldSeconds) / oldSeconds * 100;
+            return new Measured(changeId, from, to, statements, oldSeconds, newSeconds, oldSeconds == 0 ? 0 : (newSeconds - oldSeconds) / oldSeconds * 100);
         }
     }
 
@@ -106,7 +106,7 @@ final class ChangeMeasurements
             long statements = analysis.statements();
             double oldSeconds = windowCost.seconds(window, now.with(change.table(), change.plan().from()));
             double newSeconds = windowCost.seconds(window, now);
-            Measured one = new Measured(change.changeId(), from, end, statements, oldSeconds, newSeconds);
+            Measured one = Measured.of(change.changeId(), from, end, statements, oldSeconds, newSeconds);
             repository.appendJournal(JournalEntry.of(ACTION, Optional.of(change.table()), Json.write(one)));
             measured.put(one.changeId(), one);
         }

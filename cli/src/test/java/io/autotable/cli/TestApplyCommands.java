@@ -152,6 +152,7 @@ class TestApplyCommands
         JsonNode measured = status().get("changes").get(0).get("measured");
         assertThat(measured.get("statements").asLong()).isGreaterThanOrEqualTo(30);
         assertThat(measured.get("oldSeconds").asDouble()).isPositive();
+        assertThat(measured.get("changePercent").asDouble()).isNegative();
         // an encoding change of the table most of the workload scans saves simulated time
         assertThat(measured.get("newSeconds").asDouble()).isLessThan(measured.get("oldSeconds").asDouble());
         TestingCli.Run text = TestingCli.run("status", "--no-measure", "--workspace", workspace.toString());
