@@ -19,8 +19,12 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -102,7 +106,7 @@ final class ApplyCommand
                 .map(stored -> "%s %s → %s: %s".formatted(stored.body().kind().label(), stored.body().from(), stored.body().to(), stored.body().reason()))
                 .collect(Collectors.joining("; "));
         return new ChangePlan(changeId, change.table(), change.from(), change.to(), ChangeOrigin.APPLY, ids, reason, change.predictedBenefitPercent(),
-                java.util.Optional.empty());
+                Optional.empty());
     }
 
     private static void printChange(PrintWriter out, ChangePlan plan, ApplySelection.TableChange change)
@@ -112,17 +116,17 @@ final class ApplyCommand
         for (AdviceRuns.Stored stored : change.recommendations()) {
             out.printf(Locale.ROOT, "  %-12s %s → %s%n", stored.body().kind().label(), stored.body().from(), stored.body().to());
         }
-        stored(change).forEach((dialect, statements) -> {
+        ddl(change).forEach((dialect, statements) -> {
             out.printf(Locale.ROOT, "  DDL (%s):%n", dialect);
             statements.forEach(statement -> out.println("    " + statement));
         });
     }
 
-    private static java.util.Map<String, List<String>> stored(ApplySelection.TableChange change)
+    private static Map<String, List<String>> ddl(ApplySelection.TableChange change)
     {
-        java.util.Map<String, List<String>> ddl = new java.util.TreeMap<>();
+        Map<String, List<String>> ddl = new TreeMap<>();
         for (AdviceRuns.Stored stored : change.recommendations()) {
-            stored.body().ddl().forEach((dialect, statements) -> ddl.computeIfAbsent(dialect, ignored -> new java.util.ArrayList<>()).addAll(statements));
+            stored.body().ddl().forEach((dialect, statements) -> ddl.computeIfAbsent(dialect, ignored -> new ArrayList<>()).addAll(statements));
         }
         return ddl;
     }

@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.BiFunction;
 
@@ -89,7 +90,7 @@ final class ChangeSteps
                 seconds(result.copy()), seconds(result.verify()), seconds(result.swap()), seconds(result.total()));
     }
 
-    private static double seconds(java.time.Duration duration)
+    private static double seconds(Duration duration)
     {
         return duration.toNanos() / 1e9;
     }
