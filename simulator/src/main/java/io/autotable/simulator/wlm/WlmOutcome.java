@@ -18,6 +18,8 @@ import static java.util.Objects.requireNonNull;
  * @param scaledRuns runs that ran on a concurrency-scaling cluster
  * @param makespanSeconds from the first arrival to the last run's end
  * @param throughputPerHour completed runs per hour of the makespan
+ * @param busySeconds time with at least one run queued or running
+ * @param busyThroughputPerHour completed runs per hour of busy time: how fast the configuration gets through the work it is given
  * @param scalingSeconds seconds concurrency-scaling clusters were up, summed over clusters (what they cost)
  * @param waitSeconds time runs spent queued (all runs)
  * @param latencySeconds arrival to end of the completed runs
@@ -34,6 +36,8 @@ public record WlmOutcome(
         long scaledRuns,
         double makespanSeconds,
         double throughputPerHour,
+        double busySeconds,
+        double busyThroughputPerHour,
         double scalingSeconds,
         Percentiles waitSeconds,
         Percentiles latencySeconds,
@@ -58,7 +62,8 @@ public record WlmOutcome(
     /**
      * @param results per run, in the order of {@code runs}
      */
-    public static WlmOutcome of(WlmConfiguration configuration, List<WlmRun> runs, List<RunResult> results, WlmSimulation.Settings settings, double scalingSeconds)
+    public static WlmOutcome of(WlmConfiguration configuration, List<WlmRun> runs, List<RunResult> results, WlmSimulation.Settings settings, double scalingSeconds,
+            double busySeconds)
     {
         int n = runs.size();
         int lanes = configuration.queues().size();
@@ -114,7 +119,8 @@ public record WlmOutcome(
             queues.add(new QueueOutcome(name, laneRuns[lane], laneAborted[lane], Percentiles.of(laneWaits[lane], laneRuns[lane]),
                     Percentiles.of(laneLatencies[lane], laneCompleted[lane])));
         }
-        return new WlmOutcome(n, completed, aborted, shortRuns, sqaRuns, movedOut, scaled, makespan, makespan > 0 ? completed * 3600 / makespan : 0, scalingSeconds,
+        return new WlmOutcome(n, completed, aborted, shortRuns, sqaRuns, movedOut, scaled, makespan, makespan > 0 ? completed * 3600 / makespan : 0,
+                busySeconds, busySeconds > 0 ? completed * 3600 / busySeconds : 0, scalingSeconds,
                 Percentiles.of(waits, n), Percentiles.of(latencies, completed), Percentiles.of(shortLatencies, shortCompleted), queues);
     }
 

@@ -93,6 +93,7 @@ class TestEventWlmSimulation
         assertThat(fast.scaledRuns()).as(description).isEqualTo(naive.scaledRuns());
         assertThat(fast.makespanSeconds()).as(description).isCloseTo(naive.makespanSeconds(), within(1e-6));
         assertThat(fast.scalingSeconds()).as(description).isCloseTo(naive.scalingSeconds(), within(1e-6));
+        assertThat(fast.busySeconds()).as(description).isCloseTo(naive.busySeconds(), within(1e-6));
         assertClose(fast.waitSeconds(), naive.waitSeconds(), description);
         assertClose(fast.latencySeconds(), naive.latencySeconds(), description);
         assertClose(fast.shortLatencySeconds(), naive.shortLatencySeconds(), description);

@@ -53,6 +53,7 @@ final class TestingNaiveWlmSimulation
         }
         long tickets = 0;
         double scalingSeconds = 0;
+        double busySeconds = 0;
         double now = runs.stream().mapToDouble(WlmRun::arrivalSeconds).min().orElse(0);
         while (true) {
             double next = Double.POSITIVE_INFINITY;
@@ -86,6 +87,9 @@ final class TestingNaiveWlmSimulation
                 if (count(jobs, c, null) > 0) {
                     scalingSeconds += dt;
                 }
+            }
+            if (jobs.stream().anyMatch(job -> job.running || job.waiting)) {
+                busySeconds += dt;
             }
             now = next;
             for (Job job : jobs) {
@@ -166,7 +170,7 @@ final class TestingNaiveWlmSimulation
         for (Job job : jobs) {
             results.add(new RunResult(job.waited, job.end, job.lane == SQA ? RunResult.SQA : job.lane, job.aborted, job.scaled, job.startedInSqa, job.movedOut));
         }
-        return WlmOutcome.of(configuration, runs, results, settings, scalingSeconds);
+        return WlmOutcome.of(configuration, runs, results, settings, scalingSeconds, busySeconds);
     }
 
     private static void start(Job job, int cluster, double now, double timeout)

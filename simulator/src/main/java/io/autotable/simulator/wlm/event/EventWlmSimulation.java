@@ -83,6 +83,8 @@ public final class EventWlmSimulation
         private final int[] running;
         private int runningCount;
         private double scalingSeconds;
+        private double busySeconds;
+        private int waitingTotal;
         private double now;
 
         State(WlmConfiguration configuration, List<WlmRun> runs, Settings settings)
@@ -201,7 +203,7 @@ public final class EventWlmSimulation
             for (int i = 0; i < n; i++) {
                 results.add(new RunResult(waited[i], end[i], lane[i] == sqaLane ? RunResult.SQA : lane[i], aborted[i], scaled[i], startedInSqa[i], movedOut[i]));
             }
-            return WlmOutcome.of(configuration, runs, results, settings, scalingSeconds);
+            return WlmOutcome.of(configuration, runs, results, settings, scalingSeconds, busySeconds);
         }
 
         private double rate(int c)
@@ -213,6 +215,9 @@ public final class EventWlmSimulation
         {
             double dt = to - now;
             if (dt > 0) {
+                if (runningCount + waitingTotal > 0) {
+                    busySeconds += dt;
+                }
                 for (int k = 0; k < runningCount; k++) {
                     int r = running[k];
                     remaining[r] -= dt * rate(cluster[r]);
@@ -286,6 +291,7 @@ public final class EventWlmSimulation
         private void enqueue(int r, int l, double at)
         {
             waiting[l][waitingCount[l]++] = r;
+            waitingTotal++;
             enqueued[r] = at;
         }
 
@@ -351,6 +357,7 @@ public final class EventWlmSimulation
         {
             System.arraycopy(waiting[l], k + 1, waiting[l], k, waitingCount[l] - k - 1);
             waitingCount[l]--;
+            waitingTotal--;
         }
 
         private void start(int r, int l, int c)
