@@ -207,7 +207,8 @@ final class AdviseCommand
                 }
             };
             Advice advice = WorkspaceAdvice.advise(repository, warehouse, analysis, settings, listener);
-            AdviceReport report = AdviceReports.report(repository, analysis, advice, settings, distributionOptions.solver.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            AdviceReport report = AdviceReports.report(repository, analysis, advice, settings, distributionOptions.solver.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .withWlm(WlmAdviceReport.advise(repository, analysis, wlmOptions));
             AdviceRun run = AdviceRuns.save(repository, "advise", EventWindow.all(), Instant.now(), advice, Json.write(report.provenance()));
             if (!noProgress) {
                 err.printf(Locale.ROOT, "advise: recorded as run %s: 'autotable apply --dry-run' shows how its %d recommendations would be applied%n",
