@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * What a WLM configuration is chosen for: a goal to minimise, subject to a budget of
- * concurrency-scaling seconds; ties (within a millisecond) go to the higher throughput while busy
- * ({@link WlmOutcome#busyThroughputPerHour()}).
+ * concurrency-scaling seconds and to getting through the work at least as fast as a baseline (the
+ * configuration in use: {@link WlmOutcome#busyThroughputPerHour()} no lower), so that latency is
+ * never bought with throughput; ties (within a millisecond) go to the higher busy throughput.
  */
 public record WlmObjective(Goal goal, double scalingBudgetSeconds)
 {
@@ -75,18 +76,21 @@ public record WlmObjective(Goal goal, double scalingBudgetSeconds)
         return new WlmObjective(Goal.SHORT_P95, 3600);
     }
 
-    public boolean feasible(WlmOutcome outcome)
+    /** Within the scaling budget, and at least the baseline's busy throughput. */
+    public boolean feasible(WlmOutcome outcome, WlmOutcome baseline)
     {
-        return outcome.scalingSeconds() <= scalingBudgetSeconds + 1e-9;
+        return outcome.scalingSeconds() <= scalingBudgetSeconds + 1e-9 && outcome.busyThroughputPerHour() >= baseline.busyThroughputPerHour() - 1e-9;
     }
 
-    /** Negative when {@code a} is better than {@code b}. */
-    public int compare(WlmOutcome a, WlmOutcome b)
+    /** Negative when {@code a} is better than {@code b}; infeasible outcomes (against {@code baseline}) are worse than feasible ones. */
+    public int compare(WlmOutcome a, WlmOutcome b, WlmOutcome baseline)
     {
-        if (feasible(a) != feasible(b)) {
-            return feasible(a) ? -1 : 1;
+        boolean feasibleA = feasible(a, baseline);
+        boolean feasibleB = feasible(b, baseline);
+        if (feasibleA != feasibleB) {
+            return feasibleA ? -1 : 1;
         }
-        if (!feasible(a)) {
+        if (!feasibleA) {
             return Double.compare(a.scalingSeconds(), b.scalingSeconds());
         }
         double goalA = goal.of(a);

@@ -52,7 +52,9 @@ class TestCoordinateDescentWlmSearch
         WlmObjective noScaling = new WlmObjective(WlmObjective.Goal.SHORT_P95, 0);
         WlmSearch.Result result = new CoordinateDescentWlmSearch(SIMULATION, SETTINGS).search(TWO_QUEUES, RUNS, noScaling);
         assertThat(result.outcome().scalingSeconds()).isZero();
-        assertThat(noScaling.compare(result.outcome(), SIMULATION.simulate(TWO_QUEUES, RUNS, SETTINGS))).isLessThanOrEqualTo(0);
+        WlmOutcome start = SIMULATION.simulate(TWO_QUEUES, RUNS, SETTINGS);
+        assertThat(noScaling.compare(result.outcome(), start, start)).isLessThanOrEqualTo(0);
+        assertThat(result.outcome().busyThroughputPerHour()).isGreaterThanOrEqualTo(start.busyThroughputPerHour());
         // the routing of the start is kept
         assertThat(result.recommended().queues()).extracting(WlmConfiguration.Queue::userGroups).containsExactly(List.of("report"), List.of());
         assertThat(result.evaluated()).isGreaterThan(10);

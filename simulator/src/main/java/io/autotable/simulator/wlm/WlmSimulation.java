@@ -13,9 +13,11 @@ import java.util.List;
  * <p>The model: every cluster (the main one and each scaling cluster) runs up to
  * {@link Settings#parallelism()} queries at full speed; with {@code n} more than that running on
  * it, each progresses at {@code parallelism / n} of its speed (processor sharing), so slots beyond
- * the cluster's parallelism let more queries start but not finish sooner together. A run's
- * {@link WlmRun#seconds()} is its time alone. Memory shares are not simulated: a query's time does
- * not depend on its slot's memory.
+ * the cluster's parallelism let more queries start but not finish sooner together. The SQA lane's
+ * runs have priority on the main cluster, as Redshift gives short queries priority over long ones:
+ * they share it first ({@code min(1, parallelism / s)} each, {@code s} of them), and the other
+ * runs there share what they leave. A run's {@link WlmRun#seconds()} is its time alone. Memory
+ * shares are not simulated: a query's time does not depend on its slot's memory.
  */
 public interface WlmSimulation
 {

@@ -58,6 +58,20 @@ class TestEventWlmSimulation
     }
 
     @Test
+    void givesTheShortQueryLanePriorityOnTheMainCluster()
+    {
+        WlmConfiguration configuration = single(2).withShortQueryAcceleration(new WlmConfiguration.ShortQueryAcceleration(true, 5, 2));
+        List<WlmRun> runs = List.of(run(0, 100, 100, "u"), run(10, 2, 2, "u"));
+        // one query at full speed: the short one takes the cluster for its 2 s, the long one waits that long on top of its 100 s
+        WlmOutcome outcome = SIMULATION.simulate(configuration, runs, new WlmSimulation.Settings(1, 5));
+        assertThat(outcome.shortLatencySeconds().max()).isCloseTo(2, within(1e-9));
+        assertThat(outcome.makespanSeconds()).isCloseTo(102, within(1e-9));
+        // without SQA they share the cluster: the short one takes twice as long
+        WlmOutcome shared = SIMULATION.simulate(single(2), runs, new WlmSimulation.Settings(1, 5));
+        assertThat(shared.shortLatencySeconds().max()).isCloseTo(4, within(1e-9));
+    }
+
+    @Test
     void abortsRunsPastTheirQueueTimeout()
     {
         WlmConfiguration configuration = new WlmConfiguration(List.of(new WlmConfiguration.Queue("default", 2, 0, List.of(), List.of(), Optional.empty(), 30, false)),

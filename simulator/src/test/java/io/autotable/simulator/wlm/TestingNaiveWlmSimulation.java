@@ -62,7 +62,8 @@ final class TestingNaiveWlmSimulation
                     next = Math.min(next, job.run.arrivalSeconds());
                 }
                 if (job.running) {
-                    next = Math.min(next, now + job.remaining / rate(jobs, job.cluster, settings));
+                    double rate = rate(jobs, job, settings);
+                    next = Math.min(next, job.remaining <= 0 ? now : rate == 0 ? Double.POSITIVE_INFINITY : now + job.remaining / rate);
                     next = Math.min(next, job.deadline);
                 }
                 if (job.waiting && job.lane != SQA && scales(configuration, job.lane, clusters) && job.run.readOnly()
@@ -74,14 +75,12 @@ final class TestingNaiveWlmSimulation
                 break;
             }
             double dt = next - now;
-            double[] rates = new double[clusters];
-            for (int c = 0; c < clusters; c++) {
-                rates[c] = rate(jobs, c, settings);
-            }
+            List<Double> rates = new ArrayList<>();
             for (Job job : jobs) {
-                if (job.running) {
-                    job.remaining -= dt * rates[job.cluster];
-                }
+                rates.add(job.running ? rate(jobs, job, settings) : 0.0);
+            }
+            for (int i = 0; i < jobs.size(); i++) {
+                jobs.get(i).remaining -= dt * rates.get(i);
             }
             for (int c = 1; c < clusters; c++) {
                 if (count(jobs, c, null) > 0) {
@@ -228,9 +227,19 @@ final class TestingNaiveWlmSimulation
         return count;
     }
 
-    private static double rate(List<Job> jobs, int cluster, Settings settings)
+    // the SQA lane's runs take their share of the main cluster first; the others split what is left
+    private static double rate(List<Job> jobs, Job job, Settings settings)
     {
-        int running = count(jobs, cluster, null);
-        return running == 0 ? 1 : Math.min(1, (double) settings.parallelism() / running);
+        double parallelism = settings.parallelism();
+        if (job.cluster != 0) {
+            return Math.min(1, parallelism / count(jobs, job.cluster, null));
+        }
+        int sqa = count(jobs, 0, SQA);
+        double sqaRate = sqa == 0 ? 0 : Math.min(1, parallelism / sqa);
+        if (job.lane == SQA) {
+            return sqaRate;
+        }
+        int others = count(jobs, 0, null) - sqa;
+        return Math.min(1, Math.max(0, parallelism - sqa * sqaRate) / others);
     }
 }

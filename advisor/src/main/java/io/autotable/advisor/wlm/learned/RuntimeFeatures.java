@@ -50,6 +50,9 @@ public final class RuntimeFeatures
             "historyMeanLogSeconds",
             "historyLastLogSeconds");
 
+    static final int HISTORY_RUNS = NAMES.indexOf("historyRuns");
+    static final int HISTORY_MEAN = NAMES.indexOf("historyMeanLogSeconds");
+
     private final Catalog catalog;
     private final PhysicalDesign design;
 

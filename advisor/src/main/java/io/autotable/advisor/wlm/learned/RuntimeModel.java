@@ -27,7 +27,10 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A trained regression from a run's {@link RuntimeFeatures} to {@code ln(seconds + 0.01)} of its
- * runtime: a Tribuo random forest of CART regression trees, stored in Tribuo's protobuf format
+ * runtime. A Tribuo random forest of CART regression trees learns the residual of the history's
+ * estimate (the mean of the statement's ended runs, on that scale; 0 for a statement never seen
+ * to end), so that a statement with history starts from it and shapes correct it, as the sort-key
+ * model corrects its block-skip estimate. Stored in Tribuo's protobuf format
  * (gzipped) with its provenance. {@code autotable train runtimes} builds it from the workspace's
  * own log and writes it into the workspace ({@link #FILE}), with its card ({@link #CARD_FILE}).
  */
@@ -87,7 +90,18 @@ public final class RuntimeModel
     /** Predicted seconds of one run with these features. */
     public double predict(double[] features)
     {
-        return FingerprintHistory.fromLog(model.predict(example(features, RegressionFactory.UNKNOWN_REGRESSOR)).getOutput().getValues()[0]);
+        return FingerprintHistory.fromLog(estimate(features) + model.predict(example(features, RegressionFactory.UNKNOWN_REGRESSOR)).getOutput().getValues()[0]);
+    }
+
+    /** What the forest learns for a run of these features and runtime: the residual of the history's estimate. */
+    static double residual(double[] features, double seconds)
+    {
+        return FingerprintHistory.log(seconds) - estimate(features);
+    }
+
+    private static double estimate(double[] features)
+    {
+        return features[RuntimeFeatures.HISTORY_RUNS] > 0 ? features[RuntimeFeatures.HISTORY_MEAN] : 0;
     }
 
     /** The model as a predictor for runs on this catalog and design. */

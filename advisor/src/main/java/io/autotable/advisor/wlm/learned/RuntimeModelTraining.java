@@ -10,7 +10,6 @@ import io.autotable.advisor.wlm.PredictionErrors;
 import io.autotable.catalog.Catalog;
 import io.autotable.design.PhysicalDesign;
 import io.autotable.error.ErrorCode;
-import io.autotable.simulator.wlm.FingerprintHistory;
 import io.autotable.simulator.wlm.LoggedRun;
 import io.autotable.simulator.wlm.history.HistoryRuntimePredictor;
 import org.tribuo.Model;
@@ -120,7 +119,7 @@ public final class RuntimeModelTraining
         String description = "workload=%s runs=%d".formatted(workloadFingerprint, split);
         MutableDataset<Regressor> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(description, epoch, factory), factory);
         for (int i = 0; i < split; i++) {
-            dataset.add(RuntimeModel.example(features.get(i), new Regressor(RuntimeModel.OUTPUT, FingerprintHistory.log(runs.get(i).seconds()))));
+            dataset.add(RuntimeModel.example(features.get(i), new Regressor(RuntimeModel.OUTPUT, RuntimeModel.residual(features.get(i), runs.get(i).seconds()))));
         }
         CARTRegressionTrainer tree = new CARTRegressionTrainer(config.maxDepth(), 3f, 0f, 0.7f, false, new MeanSquaredError(), forestSeed);
         RandomForestTrainer<Regressor> forest = new RandomForestTrainer<>(tree, new AveragingCombiner(), config.trees(), forestSeed);

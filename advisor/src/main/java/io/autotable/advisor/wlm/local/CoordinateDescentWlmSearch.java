@@ -19,13 +19,14 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Local search by coordinates: from the starting configuration, each setting in turn (each queue's
- * slots, whether each queue scales, SQA on or off and its cutoff, SQA slots, scaling clusters, the
- * wait before scaling) is set to the best of its grid values with the others fixed, simulating
- * every value; rounds repeat until one changes nothing (at most {@link #MAX_ROUNDS}). Queues' routing,
+ * Local search by coordinates, from three starts (the configuration given; it with the widest SQA
+ * lane, 20 s x 15; it with one scaling cluster for every queue): each setting in turn (each queue's
+ * slots; SQA off, or on with its cutoff and slots together; scaling clusters with the wait before
+ * scaling together; whether each queue scales) is set to the best of its grid values with the
+ * others fixed, simulating every value; rounds repeat until one changes nothing (at most {@link #MAX_ROUNDS}). Queues' routing,
  * memory shares and timeouts are kept. Each distinct configuration is simulated once. Not
  * guaranteed to find the grid's best (settings interact), but it never returns a configuration
- * worse than the start under the objective.
+ * worse than the start under the objective, whose throughput floor is the start's.
  */
 public final class CoordinateDescentWlmSearch
         implements WlmSearch
@@ -53,25 +54,46 @@ public final class CoordinateDescentWlmSearch
         requireNonNull(runs, "runs is null");
         requireNonNull(objective, "objective is null");
         Map<WlmConfiguration, WlmOutcome> simulated = new HashMap<>();
+        WlmOutcome baseline = simulate(start, runs, simulated);
         WlmConfiguration best = start;
-        WlmOutcome bestOutcome = simulate(start, runs, simulated);
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            boolean changed = false;
-            for (List<WlmConfiguration> coordinate : coordinates(best)) {
-                for (WlmConfiguration candidate : coordinate) {
-                    WlmOutcome outcome = simulate(candidate, runs, simulated);
-                    if (objective.compare(outcome, bestOutcome) < 0) {
-                        best = candidate;
-                        bestOutcome = outcome;
-                        changed = true;
+        WlmOutcome bestOutcome = baseline;
+        for (WlmConfiguration from : starts(start)) {
+            WlmConfiguration local = from;
+            WlmOutcome localOutcome = simulate(from, runs, simulated);
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                boolean changed = false;
+                for (List<WlmConfiguration> coordinate : coordinates(local)) {
+                    for (WlmConfiguration candidate : coordinate) {
+                        WlmOutcome outcome = simulate(candidate, runs, simulated);
+                        if (objective.compare(outcome, localOutcome, baseline) < 0) {
+                            local = candidate;
+                            localOutcome = outcome;
+                            changed = true;
+                        }
                     }
                 }
+                if (!changed) {
+                    break;
+                }
             }
-            if (!changed) {
-                break;
+            if (objective.compare(localOutcome, bestOutcome, baseline) < 0) {
+                best = local;
+                bestOutcome = localOutcome;
             }
         }
         return new Result(best, bestOutcome, simulated.size());
+    }
+
+    // the start itself, with the widest SQA lane, and with one scaling cluster for every queue: descents from these find what one alone misses
+    private static List<WlmConfiguration> starts(WlmConfiguration start)
+    {
+        List<WlmConfiguration> starts = new ArrayList<>();
+        starts.add(start);
+        add(starts, () -> start.withShortQueryAcceleration(new ShortQueryAcceleration(true, ShortQueryAcceleration.MAX_CUTOFF_SECONDS, ShortQueryAcceleration.MAX_SLOTS)));
+        if (start.concurrencyScaling().maxClusters() == 0) {
+            add(starts, () -> start.withConcurrencyScaling(new ConcurrencyScaling(1, 0)).withQueues(start.queues().stream().map(queue -> queue.withConcurrencyScaling(true)).toList()));
+        }
+        return starts;
     }
 
     private WlmOutcome simulate(WlmConfiguration configuration, List<WlmRun> runs, Map<WlmConfiguration, WlmOutcome> simulated)
@@ -91,36 +113,28 @@ public final class CoordinateDescentWlmSearch
             }
             coordinates.add(slots);
         }
-        ShortQueryAcceleration sqa = from.shortQueryAcceleration();
-        List<WlmConfiguration> cutoffs = new ArrayList<>();
-        add(cutoffs, () -> from.withShortQueryAcceleration(ShortQueryAcceleration.disabled()));
+        // SQA's cutoff and slots together, and scaling's clusters and wait together: each alone rarely pays
+        List<WlmConfiguration> sqa = new ArrayList<>();
+        add(sqa, () -> from.withShortQueryAcceleration(ShortQueryAcceleration.disabled()));
         for (double cutoff : SQA_CUTOFFS) {
-            add(cutoffs, () -> from.withShortQueryAcceleration(new ShortQueryAcceleration(true, cutoff, sqa.enabled() ? sqa.slots() : 5)));
-        }
-        coordinates.add(cutoffs);
-        if (sqa.enabled()) {
-            List<WlmConfiguration> sqaSlots = new ArrayList<>();
-            for (int value : SQA_SLOTS) {
-                add(sqaSlots, () -> from.withShortQueryAcceleration(new ShortQueryAcceleration(true, sqa.cutoffSeconds(), value)));
+            for (int slots : SQA_SLOTS) {
+                add(sqa, () -> from.withShortQueryAcceleration(new ShortQueryAcceleration(true, cutoff, slots)));
             }
-            coordinates.add(sqaSlots);
         }
+        coordinates.add(sqa);
         ConcurrencyScaling scaling = from.concurrencyScaling();
         List<WlmConfiguration> clusters = new ArrayList<>();
         for (int value : SCALING_CLUSTERS) {
-            // turning scaling on turns it on for every queue; the next coordinates may turn it off again per queue
-            add(clusters, () -> {
-                WlmConfiguration changed = from.withConcurrencyScaling(new ConcurrencyScaling(value, scaling.startAfterWaitSeconds()));
-                return scaling.maxClusters() == 0 && value > 0 ? changed.withQueues(from.queues().stream().map(queue -> queue.withConcurrencyScaling(true)).toList()) : changed;
-            });
+            for (double wait : value == 0 ? new double[] {0} : SCALING_WAITS) {
+                // turning scaling on turns it on for every queue; the next coordinates may turn it off again per queue
+                add(clusters, () -> {
+                    WlmConfiguration changed = from.withConcurrencyScaling(new ConcurrencyScaling(value, wait));
+                    return scaling.maxClusters() == 0 && value > 0 ? changed.withQueues(from.queues().stream().map(queue -> queue.withConcurrencyScaling(true)).toList()) : changed;
+                });
+            }
         }
         coordinates.add(clusters);
         if (scaling.maxClusters() > 0) {
-            List<WlmConfiguration> waits = new ArrayList<>();
-            for (double value : SCALING_WAITS) {
-                add(waits, () -> from.withConcurrencyScaling(new ConcurrencyScaling(scaling.maxClusters(), value)));
-            }
-            coordinates.add(waits);
             for (int q = 0; q < from.queues().size(); q++) {
                 int index = q;
                 List<WlmConfiguration> onOff = new ArrayList<>();

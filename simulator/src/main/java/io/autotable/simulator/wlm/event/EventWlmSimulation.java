@@ -170,7 +170,7 @@ public final class EventWlmSimulation
                 double event = next < n ? arrival[order[next]] : Double.POSITIVE_INFINITY;
                 for (int k = 0; k < runningCount; k++) {
                     int r = running[k];
-                    event = Math.min(event, Math.min(now + remaining[r] / rate(cluster[r]), deadline[r]));
+                    event = Math.min(event, Math.min(now + timeToFinish(r), deadline[r]));
                 }
                 if (clusters > 1) {
                     for (int q = 0; q < queues; q++) {
@@ -206,9 +206,28 @@ public final class EventWlmSimulation
             return WlmOutcome.of(configuration, runs, results, settings, scalingSeconds, busySeconds);
         }
 
-        private double rate(int c)
+        // strict priority sharing: the SQA lane's runs share the main cluster first, the others what they leave
+        private double rate(int r)
         {
-            return Math.min(1, parallelism / clusterRunning[c]);
+            int c = cluster[r];
+            if (c != 0) {
+                return Math.min(1, parallelism / clusterRunning[c]);
+            }
+            int sqa = mainUsed[sqaLane];
+            double sqaRate = sqa == 0 ? 0 : Math.min(1, parallelism / sqa);
+            if (lane[r] == sqaLane) {
+                return sqaRate;
+            }
+            return Math.min(1, Math.max(0, parallelism - sqa * sqaRate) / (clusterRunning[0] - sqa));
+        }
+
+        private double timeToFinish(int r)
+        {
+            if (remaining[r] <= 0) {
+                return 0;
+            }
+            double rate = rate(r);
+            return rate > 0 ? remaining[r] / rate : Double.POSITIVE_INFINITY;
         }
 
         private void advance(double to)
@@ -220,7 +239,7 @@ public final class EventWlmSimulation
                 }
                 for (int k = 0; k < runningCount; k++) {
                     int r = running[k];
-                    remaining[r] -= dt * rate(cluster[r]);
+                    remaining[r] -= dt * rate(r);
                 }
                 for (int c = 1; c < clusters; c++) {
                     if (clusterRunning[c] > 0) {
