@@ -49,6 +49,10 @@ record AdviceSummary(long statements, double baselineSeconds, double recommended
         }
         JsonNode current = configurations.get(0);
         JsonNode recommended = configurations.get(configurations.size() - 1);
+        if (current.path("summary").asText().equals(recommended.path("summary").asText())) {
+            return String.format(Locale.ROOT, "WLM: keep %s: no configuration simulated better on the %,d later runs replayed (short-query p95 %.2f s, runtimes predicted)",
+                    current.path("summary").asText(), section.path("runs").asLong(), current.path("outcome").path("shortLatencySeconds").path("p95").asDouble());
+        }
         return String.format(Locale.ROOT, "WLM: %s -> %s; short-query p95 %.2f s -> %.2f s, %.0f -> %.0f queries per busy hour, %.0f scaling seconds (%,d later runs replayed, runtimes predicted)",
                 current.path("summary").asText(), recommended.path("summary").asText(),
                 current.path("outcome").path("shortLatencySeconds").path("p95").asDouble(), recommended.path("outcome").path("shortLatencySeconds").path("p95").asDouble(),

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** {@code advise --only wlm} and the WLM section of the full advice: options, the JSON section, the text. */
 final class WlmAdviceReport
@@ -98,7 +100,17 @@ final class WlmAdviceReport
             return Optional.empty();
         }
         WlmAdvisor.Request request = options.request(WorkspaceRuns.savedModel(repository.workspace()));
-        WlmAdvice advice = WlmAdvisor.advise(runs, repository.catalog(), repository.design(), request, analysis.workloadFingerprint());
+        // Tribuo logs every tree it builds at INFO; the level is put back after, which also keeps the logger reachable meanwhile
+        Logger tribuo = Logger.getLogger("org.tribuo");
+        Level level = tribuo.getLevel();
+        tribuo.setLevel(Level.WARNING);
+        WlmAdvice advice;
+        try {
+            advice = WlmAdvisor.advise(runs, repository.catalog(), repository.design(), request, analysis.workloadFingerprint());
+        }
+        finally {
+            tribuo.setLevel(level);
+        }
         List<Configuration> configurations = new ArrayList<>();
         for (WlmAdvice.Simulated simulated : advice.configurations()) {
             configurations.add(new Configuration(simulated.name(), simulated.configuration().describe(), simulated.configuration(), simulated.outcome()));
