@@ -3,6 +3,7 @@ package io.autotable.simulator.wlm;
 import io.autotable.json.Json;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class RedshiftWlmJson
         public Export
         {
             requireNonNull(wlmJsonConfiguration, "wlmJsonConfiguration is null");
-            parameters = Map.copyOf(parameters);
+            parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
             notExported = List.copyOf(notExported);
         }
     }
