@@ -6,6 +6,7 @@ import io.autotable.advisor.Recommendation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What {@code advise} (every kind) reports; the JSON's field names are a documented contract.
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param statements the heaviest statements' simulated seconds per run under both designs
  * @param timeline simulated seconds per hour of the log under both designs (no queueing)
  * @param design the recommended design of every table with data
+ * @param wlm the workload-management advice, when the log has runtimes to replay ({@code advise --only wlm}'s section)
  */
 record AdviceReport(
         Provenance provenance,
@@ -27,8 +29,14 @@ record AdviceReport(
         List<Advice.Declined> declined,
         List<StatementSeconds> statements,
         List<Hour> timeline,
-        Map<String, Design> design)
+        Map<String, Design> design,
+        Optional<WlmAdviceReport.Section> wlm)
 {
+    AdviceReport withWlm(Optional<WlmAdviceReport.Section> section)
+    {
+        return new AdviceReport(provenance, baseline, recommended, recommendations, declined, statements, timeline, design, section);
+    }
+
     /** The simulated seconds of the runs that arrived in one hour of the log (hours since the first). */
     record Hour(long hour, double baselineSeconds, double recommendedSeconds) {}
 

@@ -13,6 +13,8 @@ import io.autotable.repository.WorkloadRepository;
 import io.autotable.workload.QueryGroup;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +70,8 @@ final class AdviceReports
         AdviceReport.Provenance provenance = new AdviceReport.Provenance(AutotableVersion.get(), repository.workspace().directory().toString(),
                 analysis.workloadFingerprint(), analysis.statements(), analysis.parsed(), repository.eventSpan().map(EventSpan::days).orElse(1.0),
                 settings.sortKeys().isPresent() ? SortKeys.shippedSeed() : null, configuration);
-        return new AdviceReport(provenance, advice.baseline(), advice.recommended(), advice.recommendations(), advice.declined(), statements, timeline(repository, advice), design);
+        return new AdviceReport(provenance, advice.baseline(), advice.recommended(), advice.recommendations(), advice.declined(), statements, timeline(repository, advice), design,
+                Optional.empty());
     }
 
     private static List<AdviceReport.Hour> timeline(WorkloadRepository repository, Advice advice)
@@ -162,7 +165,17 @@ final class AdviceReports
                 }
             }
         }
+        report.wlm().ifPresent(section -> out.append('\n').append(wlmText(section, brief)));
         return out.toString();
+    }
+
+    private static String wlmText(WlmAdviceReport.Section section, boolean brief)
+    {
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        WlmAdviceReport.printText(out, section, brief);
+        out.flush();
+        return text.toString();
     }
 
     static String markdown(AdviceReport report, String dialect)
@@ -215,6 +228,7 @@ final class AdviceReports
                 out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", declined.table(), declined.kind().label(), escape(declined.to()), escape(declined.reason())));
             }
         }
+        report.wlm().ifPresent(section -> out.append("\n## Workload management\n\n```\n").append(wlmText(section, false)).append("```\n"));
         return out.toString();
     }
 

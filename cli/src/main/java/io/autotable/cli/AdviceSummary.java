@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The demo's summary of an {@code advise --format json} report: what it found and what it recommends. */
-record AdviceSummary(long statements, double baselineSeconds, double recommendedSeconds, Map<String, Integer> changes, String topChange)
+record AdviceSummary(long statements, double baselineSeconds, double recommendedSeconds, Map<String, Integer> changes, String topChange, String wlm)
 {
     static AdviceSummary read(Path json)
     {
@@ -37,7 +37,27 @@ record AdviceSummary(long statements, double baselineSeconds, double recommended
             }
         }
         return new AdviceSummary(root.path("provenance").path("statements").asLong(), root.path("baseline").path("totalSeconds").asDouble(),
-                root.path("recommended").path("totalSeconds").asDouble(), changes, top);
+                root.path("recommended").path("totalSeconds").asDouble(), changes, top, wlm(root.path("wlm")));
+    }
+
+    // the WLM section's current and recommended configurations, side by side
+    private static String wlm(JsonNode section)
+    {
+        JsonNode configurations = section.path("configurations");
+        if (configurations.size() < 2) {
+            return "";
+        }
+        JsonNode current = configurations.get(0);
+        JsonNode recommended = configurations.get(configurations.size() - 1);
+        if (current.path("summary").asText().equals(recommended.path("summary").asText())) {
+            return String.format(Locale.ROOT, "WLM: keep %s: no configuration simulated better on the %,d later runs replayed (short-query p95 %.2f s, runtimes predicted)",
+                    current.path("summary").asText(), section.path("runs").asLong(), current.path("outcome").path("shortLatencySeconds").path("p95").asDouble());
+        }
+        return String.format(Locale.ROOT, "WLM: %s -> %s; short-query p95 %.2f s -> %.2f s, %.0f -> %.0f queries per busy hour, %.0f scaling seconds (%,d later runs replayed, runtimes predicted)",
+                current.path("summary").asText(), recommended.path("summary").asText(),
+                current.path("outcome").path("shortLatencySeconds").path("p95").asDouble(), recommended.path("outcome").path("shortLatencySeconds").path("p95").asDouble(),
+                current.path("outcome").path("busyThroughputPerHour").asDouble(), recommended.path("outcome").path("busyThroughputPerHour").asDouble(),
+                recommended.path("outcome").path("scalingSeconds").asDouble(), section.path("runs").asLong());
     }
 
     double savingPercent()
@@ -54,6 +74,9 @@ record AdviceSummary(long statements, double baselineSeconds, double recommended
                 savingPercent()));
         if (!topChange.isEmpty()) {
             text.append("Biggest single saving: ").append(topChange).append('\n');
+        }
+        if (!wlm.isEmpty()) {
+            text.append(wlm).append('\n');
         }
         return text.toString();
     }

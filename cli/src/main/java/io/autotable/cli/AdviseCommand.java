@@ -45,7 +45,7 @@ final class AdviseCommand
         implements Callable<Integer>
 {
     /** The kinds of advice built so far; the others are refused with a clear message. */
-    private static final Set<AdviceKind> AVAILABLE = EnumSet.of(AdviceKind.DISTRIBUTION, AdviceKind.SORTKEYS, AdviceKind.ENCODINGS);
+    private static final Set<AdviceKind> AVAILABLE = EnumSet.of(AdviceKind.DISTRIBUTION, AdviceKind.SORTKEYS, AdviceKind.ENCODINGS, AdviceKind.WLM);
 
     @Mixin
     WorkspaceOptions workspaceOptions;
@@ -58,6 +58,9 @@ final class AdviseCommand
 
     @Mixin
     SortKeysAdvice.Options sortKeysOptions;
+
+    @Mixin
+    WlmAdviceReport.Options wlmOptions;
 
     @Option(names = "--only", paramLabel = "KIND", description = "Only this kind of advice: distribution, sortkeys, encodings or wlm (default: every kind available).")
     Optional<AdviceKind> only;
@@ -114,7 +117,8 @@ final class AdviseCommand
 
     /** What {@code advise --format json} prints; field names are a documented contract. */
     @JsonInclude(JsonInclude.Include.NON_ABSENT)
-    record Report(Provenance provenance, Optional<DistributionReport.Section> distribution, Optional<EncodingsAdvice.Section> encodings, Optional<SortKeysAdvice.Section> sortkeys) {}
+    record Report(Provenance provenance, Optional<DistributionReport.Section> distribution, Optional<EncodingsAdvice.Section> encodings, Optional<SortKeysAdvice.Section> sortkeys,
+            Optional<WlmAdviceReport.Section> wlm) {}
 
     record Provenance(String autotableVersion, String workspace, String sqlDialect, String workloadFingerprint, long statements, double days, String solver,
             double timeLimitSeconds) {}
@@ -151,7 +155,8 @@ final class AdviseCommand
                             distributionOptions.timeLimitSeconds),
                     distribution.map(DistributionReport::section),
                     kinds.contains(AdviceKind.ENCODINGS) ? Optional.of(EncodingsAdvice.advise(repository, encodingsOptions)) : Optional.empty(),
-                    kinds.contains(AdviceKind.SORTKEYS) ? Optional.of(SortKeysAdvice.advise(repository, analysis, sortKeysOptions, distributionOptions.cluster(), maxRows)) : Optional.empty());
+                    kinds.contains(AdviceKind.SORTKEYS) ? Optional.of(SortKeysAdvice.advise(repository, analysis, sortKeysOptions, distributionOptions.cluster(), maxRows)) : Optional.empty(),
+                    kinds.contains(AdviceKind.WLM) ? Optional.of(wlmOnly(repository, analysis)) : Optional.empty());
             if (format == ReportFormat.JSON) {
                 out.println(Json.writePretty(only.equals(Optional.of(AdviceKind.ENCODINGS)) ? encodingsOnly(report) : report));
             }
@@ -163,10 +168,19 @@ final class AdviseCommand
                 distribution.ifPresent(advice -> DistributionReport.printText(out, advice, brief));
                 report.encodings().ifPresent(section -> EncodingsAdvice.printText(out, section, brief));
                 report.sortkeys().ifPresent(section -> SortKeysAdvice.printText(out, section, brief));
+                report.wlm().ifPresent(section -> WlmAdviceReport.printText(out, section, brief));
             }
             out.flush();
         }
         return 0;
+    }
+
+    private WlmAdviceReport.Section wlmOnly(WorkloadRepository repository, WorkloadAnalysis analysis)
+    {
+        return WlmAdviceReport.advise(repository, analysis, wlmOptions).orElseThrow(() -> new CaptureException(ErrorCode.INVALID_ARGUMENT,
+                ("advise --only wlm: the workspace %s has no run with a logged runtime to replay through WLM queues (generated logs of the zipf mix record none): "
+                        + "capture one with 'workload run', import a log with durations, or generate one with 'workload generate --mix bursty-dashboards'")
+                        .formatted(workspaceOptions.workspace().directory())));
     }
 
     /** {@code advise} without {@code --only}: every kind, verified by the simulator, as one ranked list. */
@@ -193,7 +207,8 @@ final class AdviseCommand
                 }
             };
             Advice advice = WorkspaceAdvice.advise(repository, warehouse, analysis, settings, listener);
-            AdviceReport report = AdviceReports.report(repository, analysis, advice, settings, distributionOptions.solver.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            AdviceReport report = AdviceReports.report(repository, analysis, advice, settings, distributionOptions.solver.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .withWlm(WlmAdviceReport.advise(repository, analysis, wlmOptions));
             AdviceRun run = AdviceRuns.save(repository, "advise", EventWindow.all(), Instant.now(), advice, Json.write(report.provenance()));
             if (!noProgress) {
                 err.printf(Locale.ROOT, "advise: recorded as run %s: 'autotable apply --dry-run' shows how its %d recommendations would be applied%n",

@@ -3,12 +3,23 @@ package io.autotable.cli;
 import io.autotable.advisor.encoding.EncodingModelTraining;
 import io.autotable.advisor.encoding.EncodingModelTraining.Plan;
 import io.autotable.advisor.sortkey.learned.SortKeyModelTraining;
+import io.autotable.advisor.wlm.PredictionErrors;
+import io.autotable.advisor.wlm.learned.RuntimeModel;
+import io.autotable.advisor.wlm.learned.RuntimeModelCard;
+import io.autotable.advisor.wlm.learned.RuntimeModelTraining;
+import io.autotable.analysis.WorkloadAnalysis;
+import io.autotable.analysis.WorkloadAnalyzer;
+import io.autotable.repository.WorkloadRepository;
+import io.autotable.simulator.wlm.LoggedRun;
+import io.autotable.sql.SqlDialect;
+import io.autotable.sql.calcite.CalciteSqlAnalyzer;
 import io.autotable.advisor.sortkey.learned.TrainingConfig;
 import io.autotable.encoding.learned.ModelCard;
 import io.autotable.error.CaptureException;
 import io.autotable.error.ErrorCode;
 import io.autotable.json.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,14 +29,16 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-@Command(mixinStandardHelpOptions = true, name = "train", description = "Rebuild a shipped model reproducibly.", subcommands = {TrainCommand.Encodings.class, TrainCommand.SortKeys.class})
+@Command(mixinStandardHelpOptions = true, name = "train", description = "Rebuild a shipped model reproducibly.", subcommands = {TrainCommand.Encodings.class, TrainCommand.SortKeys.class, TrainCommand.Runtimes.class})
 final class TrainCommand
 {
     @Command(mixinStandardHelpOptions = true, name = "encodings",
@@ -164,6 +177,88 @@ final class TrainCommand
             out.printf(Locale.ROOT, "wrote %s and %s%n", model, card);
             out.flush();
             return 0;
+        }
+    }
+
+    @Command(mixinStandardHelpOptions = true, name = "runtimes",
+            description = {
+                    "Rebuild the workspace's runtime model from its own log: a random forest of regression trees from each run's statement shape and the",
+                    "runs of the same statement that had ended before it arrived, to its runtime; trained on the log's earlier part, scored on the later part.",
+                    "Writes runtime-model.tribuo.gz and runtime-model.json (how it was made, how it scored) to --output (default: the workspace's models/)."})
+    static final class Runtimes
+            implements Callable<Integer>
+    {
+        @Mixin
+        WorkspaceOptions workspaceOptions;
+
+        @Option(names = "--seed", description = "The root of the forest's randomness (default: " + RuntimeModelTraining.Config.DEFAULT_SEED + ").")
+        Long seed;
+
+        @Option(names = "--trees", description = "Trees in the forest (default: 50).")
+        Integer trees;
+
+        @Option(names = "--train-until", paramLabel = "INSTANT", description = "Train on runs that arrived before this ISO-8601 instant, score on the rest (instead of --holdout-fraction).")
+        Instant trainUntil;
+
+        @Option(names = "--holdout-fraction", paramLabel = "F", description = "Hold out this share of the log's time span, at its end (default: 0.3).")
+        Double holdoutFraction;
+
+        @Option(names = "--cutoff", paramLabel = "SECONDS", description = "The short/long cutoff the evaluation scores, as SQA's (default: 5).")
+        Double cutoff;
+
+        @Option(names = "--output", paramLabel = "DIR", description = "Directory the model and its card are written to (default: the workspace's models/, created if missing).")
+        Path output;
+
+        @Spec
+        CommandSpec spec;
+
+        private final Logger tribuoLogger = Logger.getLogger("org.tribuo");
+
+        @Override
+        public Integer call()
+                throws IOException
+        {
+            PrintWriter out = spec.commandLine().getOut();
+            tribuoLogger.setLevel(Level.WARNING);
+            RuntimeModelTraining.Config defaults = RuntimeModelTraining.Config.defaults();
+            RuntimeModelTraining.Config config = new RuntimeModelTraining.Config(seed != null ? seed : defaults.seed(), trees != null ? trees : defaults.trees(),
+                    defaults.maxDepth(), Optional.ofNullable(trainUntil), holdoutFraction != null ? holdoutFraction : defaults.holdoutFraction(),
+                    cutoff != null ? cutoff : defaults.cutoffSeconds());
+            try (WorkloadRepository repository = WorkloadRepository.openExisting(workspaceOptions.workspace())) {
+                WorkloadAnalysis analysis = new WorkloadAnalyzer(new CalciteSqlAnalyzer(), SqlDialect.REDSHIFT).analyze(repository);
+                List<LoggedRun> runs = WorkspaceRuns.read(repository, analysis);
+                if (runs.isEmpty()) {
+                    throw new CaptureException(ErrorCode.INVALID_ARGUMENT, ("train runtimes: the workspace %s has no run with a logged runtime to learn from (generated logs of the zipf mix record none): "
+                            + "capture one with 'workload run', import a log with durations, or 'workload generate --mix bursty-dashboards'").formatted(workspaceOptions.workspace().directory()));
+                }
+                Path directory = output;
+                if (directory == null) {
+                    directory = Files.createDirectories(WorkspaceRuns.modelDirectory(workspaceOptions.workspace()));
+                }
+                requireDirectory(directory);
+                RuntimeModelTraining.Trained trained = RuntimeModelTraining.train(runs, repository.catalog(), repository.design(), config, analysis.workloadFingerprint());
+                Path model = directory.resolve(RuntimeModel.FILE);
+                Path card = directory.resolve(RuntimeModel.CARD_FILE);
+                write(model, trained.model()::write, card, trained.card());
+                RuntimeModelCard modelCard = trained.card();
+                out.printf(Locale.ROOT, "train runtimes: seed %d, %d trees; trained on %,d runs from %s until %s, held out the %,d runs from then to %s%n",
+                        modelCard.seed(), modelCard.trees(), modelCard.trainingRuns(), modelCard.trainedFrom(), modelCard.trainedUntil(), modelCard.heldOutRuns(), modelCard.heldOutUntil());
+                out.printf(Locale.ROOT, "  %-28s %10s %10s %10s %10s %14s%n", "predictor, runs scored", "abs p50 s", "abs p90 s", "rel p50", "rel p90",
+                        "short/long@" + Formats.scale(modelCard.cutoffSeconds()) + "s");
+                printErrors(out, "learned, held out (later)", modelCard.heldOut());
+                printErrors(out, "history, held out (later)", modelCard.historyBaseline());
+                printErrors(out, "learned, its training runs", modelCard.training());
+                out.printf(Locale.ROOT, "  (history: the mean of the statement's ended runs; the held-out window is later than every training run)%n");
+                out.printf(Locale.ROOT, "wrote %s and %s%n", model, card);
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static void printErrors(PrintWriter out, String name, PredictionErrors errors)
+        {
+            out.printf(Locale.ROOT, "  %-28s %10.2f %10.2f %9.0f%% %9.0f%% %13.1f%%%n", name + ", " + errors.runs(), errors.absoluteSecondsP50(), errors.absoluteSecondsP90(),
+                    100 * errors.relativeP50(), 100 * errors.relativeP90(), 100 * errors.shortLongAccuracy());
         }
     }
 

@@ -7,6 +7,7 @@ import io.autotable.repository.WorkloadRepository;
 import io.autotable.simulator.workload.DriftScenario;
 import io.autotable.simulator.workload.QuerySet;
 import io.autotable.simulator.workload.WorkloadGenerator;
+import io.autotable.simulator.workload.WorkloadMix;
 import io.autotable.workload.QueryEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +59,11 @@ final class WorkloadGenerateCommand
             description = "none, new-join-path, filter-shift or heavy-writes for tpch; none, new-join-path or filter-shift for ssb; none for tpcds (default: ${DEFAULT-VALUE}).")
     String drift;
 
+    @Option(names = "--mix", defaultValue = "zipf", paramLabel = "MIX",
+            description = {"zipf: a Zipf mix around a daily peak, nothing ran (duration 0); bursty-dashboards: short dashboard queries in bursts",
+                    "every 30 minutes next to long reports, each run with a seeded runtime, the workload 'advise --only wlm' tunes for (default: ${DEFAULT-VALUE})."})
+    String mix;
+
     @Option(names = "--output", paramLabel = "FILE", description = "Write the events as JSONL to FILE instead of the workspace.")
     Path output;
 
@@ -70,23 +76,32 @@ final class WorkloadGenerateCommand
         PrintWriter out = spec.commandLine().getOut();
         DriftScenario scenario = DriftScenario.parse(drift);
         QuerySet querySet = queryOptions.querySet();
-        List<QueryEvent> events = WorkloadGenerator.generate(querySet, days, runsPerDay, seed, firstDay, scenario);
+        WorkloadMix workloadMix = WorkloadMix.parse(mix);
+        List<QueryEvent> events = WorkloadGenerator.generate(querySet, days, runsPerDay, seed, firstDay, scenario, workloadMix);
         QueryOptions.describe(querySet, queryOptions.queries, out, spec.commandLine().getErr());
         long driftRuns = events.stream().filter(event -> event.user().equals(WorkloadGenerator.DRIFT_USER)).count();
         if (output != null) {
             writeJsonl(events, output);
-            out.printf(Locale.ROOT, "Wrote %,d events (%d days x %d queries, seed %d, drift %s: %,d drifted) to %s%n",
-                    events.size(), days, runsPerDay, seed, scenario.cliName(), driftRuns, output);
+            out.printf(Locale.ROOT, "Wrote %,d events (%d days x %d queries, seed %d, %s) to %s%n",
+                    events.size(), days, runsPerDay, seed, describe(workloadMix, scenario, driftRuns), output);
         }
         else {
             try (WorkloadRepository repository = WorkloadRepository.open(workspaceOptions.workspace().createIfMissing())) {
                 long added = repository.appendEvents(events);
-                out.printf(Locale.ROOT, "Added %,d of %,d generated events (%d days x %d queries, seed %d, drift %s: %,d drifted) to %s; it holds %,d events%n",
-                        added, events.size(), days, runsPerDay, seed, scenario.cliName(), driftRuns, workspaceOptions.workspace().directory(), repository.eventCount());
+                out.printf(Locale.ROOT, "Added %,d of %,d generated events (%d days x %d queries, seed %d, %s) to %s; it holds %,d events%n",
+                        added, events.size(), days, runsPerDay, seed, describe(workloadMix, scenario, driftRuns), workspaceOptions.workspace().directory(), repository.eventCount());
             }
         }
         out.flush();
         return 0;
+    }
+
+    private static String describe(WorkloadMix mix, DriftScenario scenario, long driftRuns)
+    {
+        if (mix != WorkloadMix.ZIPF) {
+            return "mix " + mix.cliName();
+        }
+        return String.format(Locale.ROOT, "drift %s: %,d drifted", scenario.cliName(), driftRuns);
     }
 
     private static void writeJsonl(List<QueryEvent> events, Path file)

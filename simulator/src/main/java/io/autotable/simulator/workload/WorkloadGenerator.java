@@ -70,6 +70,23 @@ public final class WorkloadGenerator
         return List.copyOf(events);
     }
 
+    /**
+     * A log of another mix than the default Zipf one; {@link WorkloadMix#ZIPF} is {@link #generate(QuerySet, int, int, long, LocalDate, DriftScenario)}.
+     *
+     * @throws SimulatorException with {@link ErrorCode#INVALID_ARGUMENT} for a drift scenario with a mix other than {@code zipf}
+     */
+    public static List<QueryEvent> generate(QuerySet querySet, int days, int runsPerDay, long seed, LocalDate firstDay, DriftScenario drift, WorkloadMix mix)
+    {
+        requireNonNull(mix, "mix is null");
+        if (mix == WorkloadMix.ZIPF) {
+            return generate(querySet, days, runsPerDay, seed, firstDay, drift);
+        }
+        if (drift != DriftScenario.NONE) {
+            throw new SimulatorException(ErrorCode.INVALID_ARGUMENT, "--drift %s applies to the zipf mix only, not to --mix %s".formatted(drift.cliName(), mix.cliName()));
+        }
+        return BurstyDashboards.generate(querySet, days, runsPerDay, seed, firstDay, source(querySet, days, runsPerDay, seed, drift) + ":mix=" + mix.cliName());
+    }
+
     /** {@code generate:BENCHMARK[:queries=FINGERPRINT]:seed=S:drift=D:days=N:runs=R}: the same request gives the same source. */
     static String source(QuerySet querySet, int days, int runsPerDay, long seed, DriftScenario drift)
     {

@@ -113,7 +113,7 @@ public final class WorkloadSchedule
     }
 
     // Box-Muller: SplittableRandom has no nextGaussian on Java 17
-    private static double gaussian(SplittableRandom random)
+    static double gaussian(SplittableRandom random)
     {
         double u = 1 - random.nextDouble();
         double v = random.nextDouble();
