@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * After each kill no table has lost or duplicated a row (checksums), and at the end the journal
  * is resolved and the catalog matches every physical table. Only {@code orders} may change (the
  * other tables are excluded), and a change that finished before the kill is rolled back so the
- * daemon has work again. {@code -DdaemonCrashCycles=50} runs the issue's 50 kills; the default
- * suite runs a few.
+ * daemon has work again. {@code -DdaemonCrashCycles=50} runs the issue's 50 kills. Not in
+ * the suite (cli's pom excludes it): H2 itself sometimes cannot reopen its file after a kill,
+ * see the README's "Known limit: H2 itself".
  */
 class TestDaemonCrashes
 {

@@ -88,14 +88,11 @@ public record Workspace(Path directory)
      * loopback, so they never write the file concurrently. A 128 MB page cache keeps index pages
      * of a log of millions of events in memory while it is appended. (H2 closes the database in
      * its own shutdown hook, which auto-server mode requires; writers treat a write that fails
-     * after they were asked to stop as the stop it is.) AUTO_COMPACT_FILL_RATE=0 turns off H2's
-     * background compaction, which moves chunks within the file: a process killed while a chunk
-     * moved has left a database H2 could not open again ("Chunk N not found", H2 issues #4383 and
-     * #2048), once in about a hundred SIGKILLs of a table rewrite. H2 still compacts on a clean close.
+     * after they were asked to stop as the stop it is.)
      */
     public String jdbcUrl(String databaseName)
     {
-        return "jdbc:h2:file:" + directory.resolve(databaseName) + ";AUTO_SERVER=TRUE;CACHE_SIZE=131072;AUTO_COMPACT_FILL_RATE=0";
+        return "jdbc:h2:file:" + directory.resolve(databaseName) + ";AUTO_SERVER=TRUE;CACHE_SIZE=131072";
     }
 
     private CaptureException notWritable(String reason)
