@@ -220,6 +220,8 @@ final class DaemonCommand
         try (WorkspaceLock ignored = WorkspaceLock.acquire(workspaceOptions.workspace(), "daemon --auto-apply: recovery")) {
             ApplyCommand.printRecovered(out, rewriter.recover());
         }
+        out.println("Auto-apply rewrites tables crash-safely, but H2 itself may not reopen a database killed with SIGKILL (README, \"Known limit: H2 itself\"): "
+                + "back the workspace up first, and stop the daemon with SIGTERM.");
         RewritingChangeApplier rewriting = new RewritingChangeApplier(repository, rewriter, Clock.systemUTC());
         return new ChangeApplier()
         {
