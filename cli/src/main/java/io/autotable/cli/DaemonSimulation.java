@@ -2,6 +2,8 @@ package io.autotable.cli;
 
 import io.autotable.advisor.daemon.AppliedChange;
 import io.autotable.advisor.daemon.DaemonConfig;
+import io.autotable.advisor.daemon.Decision;
+import io.autotable.advisor.daemon.Decision.Verdict;
 import io.autotable.advisor.daemon.Recommended;
 import io.autotable.advisor.daemon.TableSettings;
 import io.autotable.advisor.daemon.replay.DriftReplay;
@@ -48,7 +50,10 @@ record DaemonSimulation(Configuration configuration, double secondsWithDaemon, d
     /** One applied change: the table's settings before and after, and the recommendations it carried. */
     record Change(Instant time, String runId, String table, List<String> kinds, List<String> from, List<String> to, double predictedBenefitPercent, List<String> reasons) {}
 
-    record Period(Instant start, Instant end, double secondsWithDaemon, double secondsWithout, List<String> applied) {}
+    record Period(Instant start, Instant end, double secondsWithDaemon, double secondsWithout, List<String> applied, List<Held> decisions) {}
+
+    /** What the run at a period's end decided about one recommendation, and why (applied ones too). */
+    record Held(String id, String table, String kind, String from, String to, double benefitPercent, String verdict, String reason) {}
 
     static DaemonSimulation of(DaemonConfig config, DriftReplay.Result result)
     {
@@ -59,7 +64,8 @@ record DaemonSimulation(Configuration configuration, double secondsWithDaemon, d
         List<Period> timeline = new ArrayList<>();
         for (DriftReplay.Period period : result.timeline()) {
             timeline.add(new Period(period.start(), period.end(), period.secondsWithDaemon(), period.secondsWithout(),
-                    period.applied().stream().map(change -> change.table() + " " + Formats.cut(describe(change), 100)).toList()));
+                    period.applied().stream().map(change -> change.table() + " " + Formats.cut(describe(change), 100)).toList(),
+                    period.decisions().stream().map(DaemonSimulation::held).toList()));
         }
         return new DaemonSimulation(configuration(config), result.secondsWithDaemon(), result.secondsWithout(), result.respectsWindow(), result.flapFree(), changes, timeline);
     }
@@ -79,6 +85,13 @@ record DaemonSimulation(Configuration configuration, double secondsWithDaemon, d
         return new Change(change.time(), change.runId(), change.table(), kinds, from, to,
                 change.recommendations().stream().mapToDouble(Recommended::benefitPercent).sum(),
                 change.recommendations().stream().map(Recommended::reason).toList());
+    }
+
+    private static Held held(Decision decision)
+    {
+        Recommended recommended = decision.recommendation();
+        return new Held(recommended.id(), recommended.table(), recommended.kind().label(), recommended.from(), recommended.to(), recommended.benefitPercent(),
+                decision.verdict().label(), decision.reason());
     }
 
     private static String describe(AppliedChange change)
@@ -109,7 +122,26 @@ record DaemonSimulation(Configuration configuration, double secondsWithDaemon, d
         for (Period period : report.timeline()) {
             out.printf(Locale.ROOT, "%-22s %14.3f %14.3f  %s%n", period.start(), period.secondsWithDaemon(), period.secondsWithout(), String.join("; ", period.applied()));
         }
+        printHeld(out, report.timeline());
         out.flush();
+    }
+
+    /** The last run's recommendations that were not applied, and why: what a user asks when a change never came. */
+    private static void printHeld(PrintWriter out, List<Period> timeline)
+    {
+        if (timeline.isEmpty()) {
+            return;
+        }
+        Period last = timeline.get(timeline.size() - 1);
+        List<Held> held = last.decisions().stream().filter(decision -> !decision.verdict().equals(Verdict.APPLIED.label())).toList();
+        if (held.isEmpty()) {
+            return;
+        }
+        out.printf(Locale.ROOT, "%nNot applied by the last run (%s); 'daemon --simulate --format json' gives every run's decisions:%n", last.end());
+        for (Held decision : held) {
+            out.printf(Locale.ROOT, "  %-4s %-14s %-12s %s -> %s  (%.2f%%): %s%n", decision.id(), decision.table(), decision.kind(), Formats.cut(decision.from(), 30),
+                    Formats.cut(decision.to(), 50), decision.benefitPercent(), decision.reason());
+        }
     }
 
     static void chart(DriftReplay.Result result, DaemonConfig config, Path file)

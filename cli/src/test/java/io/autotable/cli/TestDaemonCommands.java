@@ -82,6 +82,18 @@ class TestDaemonCommands
             int hour = Instant.parse(change.get("time").asText()).atZone(ZoneOffset.UTC).getHour();
             assertThat(hour).isBetween(1, 4);
         }
+        // every run says what it decided about each recommendation, and why
+        for (JsonNode period : report.get("timeline")) {
+            int hour = Instant.parse(period.get("end").asText()).atZone(ZoneOffset.UTC).getHour();
+            for (JsonNode decision : period.get("decisions")) {
+                assertThat(decision.get("id").asText()).matches("R\\d+");
+                assertThat(decision.get("reason").asText()).isNotBlank();
+                if (decision.get("verdict").asText().equals("applied")) {
+                    assertThat(hour).isBetween(1, 4);
+                }
+            }
+        }
+        assertThat(report.get("timeline")).anySatisfy(period -> assertThat(period.get("decisions")).isNotEmpty());
         byte[] png = Files.readAllBytes(chart);
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
     }
