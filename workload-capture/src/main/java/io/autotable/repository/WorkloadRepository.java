@@ -13,7 +13,6 @@ import io.autotable.workload.QueryEvent;
 import io.autotable.workload.QueryShape;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -89,7 +88,7 @@ public final class WorkloadRepository
         workspace.createIfMissing();
         Connection connection;
         try {
-            connection = DriverManager.getConnection(workspace.jdbcUrl(Workspace.REPOSITORY_NAME), "sa", "");
+            connection = workspace.connect(Workspace.REPOSITORY_NAME, workspace.jdbcUrl(Workspace.REPOSITORY_NAME));
         }
         catch (SQLException e) {
             throw openFailure(workspace, e);
@@ -934,5 +933,6 @@ public final class WorkloadRepository
     public synchronized void close()
     {
         closeQuietly(connection);
+        workspace.compactIfGrown(Workspace.REPOSITORY_NAME);
     }
 }

@@ -6,6 +6,12 @@ import io.autotable.error.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
 
 import static java.util.Objects.requireNonNull;
 
@@ -20,6 +26,8 @@ public record Workspace(Path directory)
     public static final String REPOSITORY_NAME = "autotable";
     /** The embedded warehouse's H2 database name: the file is {@code warehouse.mv.db}. */
     public static final String WAREHOUSE_NAME = "warehouse";
+    /** How long opening a database waits for another process's compaction of it. */
+    private static final Duration COMPACTION_WAIT = Duration.ofMinutes(5);
 
     public Workspace
     {
@@ -86,13 +94,63 @@ public record Workspace(Path directory)
      * The JDBC URL of one of the workspace's H2 databases. AUTO_SERVER lets a second process (the
      * daemon and a command) open the same file: the first opener serves it to the others over
      * loopback, so they never write the file concurrently. A 128 MB page cache keeps index pages
-     * of a log of millions of events in memory while it is appended. (H2 closes the database in
+     * of a log of millions of events in memory while it is appended. REUSE_SPACE=FALSE makes H2
+     * append to the file and never overwrite a chunk, so that a process killed with SIGKILL leaves
+     * a file H2 can reopen; {@link #compactIfGrown} shrinks it again. (H2 closes the database in
      * its own shutdown hook, which auto-server mode requires; writers treat a write that fails
      * after they were asked to stop as the stop it is.)
      */
     public String jdbcUrl(String databaseName)
     {
-        return "jdbc:h2:file:" + directory.resolve(databaseName) + ";AUTO_SERVER=TRUE;CACHE_SIZE=131072";
+        return "jdbc:h2:file:" + directory.resolve(databaseName) + ";AUTO_SERVER=TRUE;CACHE_SIZE=131072;REUSE_SPACE=FALSE";
+    }
+
+    /** {@link #connect(String, String, Properties)} as autotable's own user. */
+    public Connection connect(String databaseName, String url)
+            throws SQLException
+    {
+        Properties credentials = new Properties();
+        credentials.setProperty("user", "sa");
+        credentials.setProperty("password", "");
+        return connect(databaseName, url, credentials);
+    }
+
+    /**
+     * Opens a connection to {@code url}, one of {@link #jdbcUrl}'s (perhaps with more settings),
+     * waiting while another process compacts that database (it holds the file for seconds to a
+     * minute, see {@link DatabaseCompaction}).
+     */
+    public Connection connect(String databaseName, String url, Properties properties)
+            throws SQLException
+    {
+        DatabaseCompaction compaction = new DatabaseCompaction(directory, databaseName);
+        long deadline = System.nanoTime() + COMPACTION_WAIT.toNanos();
+        while (true) {
+            try {
+                return DriverManager.getConnection(url, properties);
+            }
+            catch (SQLException e) {
+                if (!compaction.inProgress() || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(200);
+                }
+                catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Compacts one of the workspace's databases if its file has grown and no process has it open
+     * (see {@link DatabaseCompaction}); the databases' {@code close()} call it.
+     */
+    public Optional<DatabaseCompaction.Compacted> compactIfGrown(String databaseName)
+    {
+        return new DatabaseCompaction(directory, databaseName).compactIfGrown();
     }
 
     private CaptureException notWritable(String reason)

@@ -10,7 +10,6 @@ import io.autotable.simulator.SimulatorException;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,7 +56,7 @@ public final class EmbeddedWarehouse
         long deadline = System.nanoTime() + EXCLUSIVE_WAIT.toNanos();
         while (true) {
             try {
-                Connection connection = DriverManager.getConnection(jdbcUrl(workspace), "sa", "");
+                Connection connection = workspace.connect(Workspace.WAREHOUSE_NAME, jdbcUrl(workspace));
                 try (Statement probe = connection.createStatement()) {
                     probe.execute("SELECT 1");
                 }
@@ -282,5 +281,6 @@ public final class EmbeddedWarehouse
         catch (SQLException ignored) {
             // nothing more to release
         }
+        workspace.compactIfGrown(Workspace.WAREHOUSE_NAME);
     }
 }

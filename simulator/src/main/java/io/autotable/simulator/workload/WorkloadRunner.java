@@ -8,7 +8,6 @@ import io.autotable.simulator.SimulatorException;
 import io.autotable.simulator.warehouse.EmbeddedWarehouse;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -96,7 +95,7 @@ public final class WorkloadRunner
         long statements = 0;
         long failed = 0;
         Map<String, String> failures = new TreeMap<>();
-        try (Connection connection = DriverManager.getConnection(CaptureDriver.URL_PREFIX + EmbeddedWarehouse.jdbcUrl(workspace), properties)) {
+        try (Connection connection = workspace.connect(Workspace.WAREHOUSE_NAME, CaptureDriver.URL_PREFIX + EmbeddedWarehouse.jdbcUrl(workspace), properties)) {
             int done = 0;
             for (ScheduledQuery query : schedule) {
                 if (cancelled) {
