@@ -49,6 +49,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -327,7 +328,12 @@ final class DaemonCommand
             long periods = (Duration.between(start, end).toSeconds() + config.interval().toSeconds() - 1) / config.interval().toSeconds();
             err.printf(Locale.ROOT, "daemon --simulate: %d periods of %s from %s to %s%n", periods, Durations.format(config.interval()), start, end);
             err.flush();
-            DriftReplay.Result result = new DriftReplay(advisor, config, LoadProbe.alwaysLow()).replay(start, end, repository.design());
+            AtomicInteger done = new AtomicInteger();
+            DriftReplay.Result result = new DriftReplay(advisor, config, LoadProbe.alwaysLow()).replay(start, end, repository.design(), period -> {
+                err.printf(Locale.ROOT, "daemon --simulate: period %d/%d to %s: %.3f s with the daemon, %.3f s without, %d change(s) applied%n", done.incrementAndGet(),
+                        periods, period.end(), period.secondsWithDaemon(), period.secondsWithout(), period.applied().size());
+                err.flush();
+            });
             DaemonSimulation report = DaemonSimulation.of(config, result);
             if (format == OutputFormat.JSON) {
                 out.println(Json.writePretty(report));

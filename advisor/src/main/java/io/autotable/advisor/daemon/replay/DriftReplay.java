@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -139,6 +140,13 @@ public final class DriftReplay
      */
     public Result replay(Instant start, Instant end, PhysicalDesign startDesign)
     {
+        return replay(start, end, startDesign, period -> {});
+    }
+
+    /** {@link #replay(Instant, Instant, PhysicalDesign)}, telling {@code progress} each period as it ends. */
+    public Result replay(Instant start, Instant end, PhysicalDesign startDesign, Consumer<Period> progress)
+    {
+        requireNonNull(progress, "progress is null");
         requireNonNull(start, "start is null");
         requireNonNull(end, "end is null");
         requireNonNull(startDesign, "startDesign is null");
@@ -149,7 +157,9 @@ public final class DriftReplay
             Instant periodEnd = min(periodStart.plus(config.interval()), end);
             double withDaemon = advisor.simulatedSeconds(periodStart, periodEnd, applier.current());
             double without = advisor.simulatedSeconds(periodStart, periodEnd, startDesign);
-            timeline.add(new Period(periodStart, periodEnd, withDaemon, without, daemon.runOnce(periodEnd)));
+            Period period = new Period(periodStart, periodEnd, withDaemon, without, daemon.runOnce(periodEnd));
+            timeline.add(period);
+            progress.accept(period);
         }
         List<AppliedChange> applied = applier.applied();
         return new Result(timeline, applied, outsideWindow(applied, config), flaps(applied), applier.current());
