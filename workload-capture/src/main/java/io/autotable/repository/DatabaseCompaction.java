@@ -102,9 +102,6 @@ public final class DatabaseCompaction
     {
         long started = System.nanoTime();
         Path file = file();
-        Path copy = copy();
-        deleteQuietly(copy);
-        deleteQuietly(Path.of(copy + ".tempFile"));
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             FileLock lock;
             try {
@@ -117,14 +114,27 @@ public final class DatabaseCompaction
             if (lock == null || Files.exists(directory.resolve(databaseName + ".lock.db"))) {
                 return Optional.empty();
             }
+            // only the holder of the file's lock touches the copy: another process's compaction
+            // can never rename a copy of ours, nor we one of its
+            return Optional.of(compactLocked(channel, started));
+        }
+    }
+
+    private Compacted compactLocked(FileChannel channel, long started)
+            throws IOException
+    {
+        Path file = file();
+        Path copy = copy();
+        deleteQuietly(copy);
+        deleteQuietly(Path.of(copy + ".tempFile"));
+        try (FileChannel target = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             long before = channel.size();
             // copied through the locked channel: opening the file again and closing it would drop the lock
-            try (FileChannel target = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                long position = 0;
-                while (position < before) {
-                    position += channel.transferTo(position, before - position, target);
-                }
+            long position = 0;
+            while (position < before) {
+                position += channel.transferTo(position, before - position, target);
             }
+            target.force(true);
             MVStoreTool.compact(copy.toString(), false);
             try (FileChannel written = FileChannel.open(copy, StandardOpenOption.WRITE)) {
                 written.force(true);
@@ -132,7 +142,7 @@ public final class DatabaseCompaction
             long after = Files.size(copy);
             Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(sidecar(), Long.toString(after), StandardCharsets.UTF_8);
-            return Optional.of(new Compacted(before, after, (System.nanoTime() - started) / 1_000_000));
+            return new Compacted(before, after, (System.nanoTime() - started) / 1_000_000);
         }
         finally {
             deleteQuietly(copy);

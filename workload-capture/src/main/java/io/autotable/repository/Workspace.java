@@ -28,6 +28,7 @@ public record Workspace(Path directory)
     public static final String WAREHOUSE_NAME = "warehouse";
     /** How long opening a database waits for another process's compaction of it. */
     private static final Duration COMPACTION_WAIT = Duration.ofMinutes(5);
+    private static final Duration COMPACTION_START = Duration.ofSeconds(1);
 
     public Workspace
     {
@@ -124,13 +125,16 @@ public record Workspace(Path directory)
             throws SQLException
     {
         DatabaseCompaction compaction = new DatabaseCompaction(directory, databaseName);
-        long deadline = System.nanoTime() + COMPACTION_WAIT.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + COMPACTION_WAIT.toNanos();
         while (true) {
             try {
                 return DriverManager.getConnection(url, properties);
             }
             catch (SQLException e) {
-                if (!compaction.inProgress() || System.nanoTime() > deadline) {
+                // a compaction locks the file a moment before its copy shows: any failure is retried for a second
+                boolean compacting = compaction.inProgress() || System.nanoTime() - started < COMPACTION_START.toNanos();
+                if (!compacting || System.nanoTime() > deadline) {
                     throw e;
                 }
                 try {
