@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -40,6 +42,8 @@ public final class DatabaseCompaction
     public static final long MIN_BYTES = 16L << 20;
     static final String SIDECAR_SUFFIX = ".compacted-size";
     private static final String COPY_SUFFIX = ".compacting.mv.db";
+    /** A compaction writes its copy continuously; one unwritten for this long was abandoned. */
+    private static final Duration STALE_COPY = Duration.ofSeconds(30);
 
     private final Path directory;
     private final String databaseName;
@@ -78,7 +82,6 @@ public final class DatabaseCompaction
             return compact();
         }
         catch (IOException | RuntimeException e) {
-            deleteQuietly(copy());
             return Optional.empty();
         }
     }
@@ -127,6 +130,7 @@ public final class DatabaseCompaction
         Path copy = copy();
         deleteQuietly(copy);
         deleteQuietly(Path.of(copy + ".tempFile"));
+        boolean renamed = false;
         try (FileChannel target = FileChannel.open(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             long before = channel.size();
             // copied through the locked channel: opening the file again and closing it would drop the lock
@@ -141,18 +145,37 @@ public final class DatabaseCompaction
             }
             long after = Files.size(copy);
             Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            renamed = true;
             Files.writeString(sidecar(), Long.toString(after), StandardCharsets.UTF_8);
             return new Compacted(before, after, (System.nanoTime() - started) / 1_000_000);
         }
         finally {
-            deleteQuietly(copy);
+            // once renamed, the path may already be the copy of a compaction of the new file
+            if (!renamed) {
+                deleteQuietly(copy);
+            }
         }
     }
 
-    /** Whether a process is compacting the file now (or one died doing so, until the next compaction). */
+    /**
+     * Whether a process is compacting the file now: its copy exists and it (or H2's temporary file
+     * beside it) was written within the last {@link #STALE_COPY}; a copy left by a process that died
+     * compacting goes stale and is deleted by the next compaction.
+     */
     public boolean inProgress()
     {
-        return Files.exists(copy());
+        Instant now = Instant.now();
+        return Files.exists(copy()) && (recentlyWritten(copy(), now) || recentlyWritten(Path.of(copy() + ".tempFile"), now));
+    }
+
+    private static boolean recentlyWritten(Path path, Instant now)
+    {
+        try {
+            return Files.getLastModifiedTime(path).toInstant().isAfter(now.minus(STALE_COPY));
+        }
+        catch (IOException e) {
+            return false;
+        }
     }
 
     private OptionalLong lastCompactedSize()
