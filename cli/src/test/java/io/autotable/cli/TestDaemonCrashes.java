@@ -10,6 +10,7 @@ import io.autotable.advisor.apply.Throttle;
 import io.autotable.repository.WorkloadRepository;
 import io.autotable.repository.Workspace;
 import io.autotable.simulator.warehouse.EmbeddedWarehouse;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,15 @@ class TestDaemonCrashes
 
     @TempDir
     Path directory;
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killDaemonsLeftByAFailure()
+    {
+        // a failed assertion leaves the daemon it was watching running: it must not outlive the test
+        started.forEach(Process::destroyForcibly);
+    }
 
     @Test
     void killedDaemonLosesNoRowAndItsRestartRecovers()
@@ -149,7 +159,7 @@ class TestDaemonCrashes
                 CYCLES, applyMillis, killedAt, recoveredByRestart);
     }
 
-    private static Process start(Path workspace, List<String> options)
+    private Process start(Path workspace, List<String> options)
             throws IOException
     {
         List<String> command = new ArrayList<>();
@@ -160,7 +170,9 @@ class TestDaemonCrashes
         command.addAll(List.of("daemon", "--auto-apply", "--consecutive-runs", "1", "--cooldown", "0s", "--flap-guard", "0s", "--max-changes-per-day", "1000",
                 "--lookback", "1000d", "--min-benefit", "0", "--batch-size", "1000", "--max-load", "100", "--workspace", workspace.toString()));
         command.addAll(options);
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        started.add(process);
+        return process;
     }
 
     private static Map<String, TableChecksum> checksums(Path workspace)

@@ -3,6 +3,7 @@ package io.autotable.advisor.apply;
 import io.autotable.repository.WorkloadRepository;
 import io.autotable.repository.Workspace;
 import io.autotable.simulator.warehouse.EmbeddedWarehouse;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,15 @@ class TestRewriteCrashes
 
     @TempDir
     Path directory;
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killChildrenLeftByAFailure()
+    {
+        // a failed assertion leaves the child it was watching running: it must not outlive the test
+        started.forEach(Process::destroyForcibly);
+    }
 
     @Test
     void killedApplierLosesNoRowAndRecovers()
@@ -99,7 +109,7 @@ class TestRewriteCrashes
         }
     }
 
-    private static Process start(Path directory)
+    private Process start(Path directory)
             throws IOException
     {
         List<String> command = new ArrayList<>();
@@ -113,6 +123,8 @@ class TestRewriteCrashes
         command.add(directory.toString());
         command.add("150");
         command.add("5");
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        started.add(process);
+        return process;
     }
 }
