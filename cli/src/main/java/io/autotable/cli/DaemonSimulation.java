@@ -161,8 +161,9 @@ record DaemonSimulation(Configuration configuration, double secondsWithDaemon, d
                 .xAxisTitle("hours since " + first)
                 .yAxisTitle("simulated seconds")
                 .build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setMarkerSize(3);
+        // below the plot: inside, it hid the marks of changes applied late in the replay
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setMarkerSize(5);
         chart.addSeries("without the daemon", hours, without);
         chart.addSeries("with the daemon", hours, with);
         if (!result.applied().isEmpty()) {
