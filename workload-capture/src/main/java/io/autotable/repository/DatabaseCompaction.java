@@ -41,7 +41,6 @@ public final class DatabaseCompaction
     /** Smaller files are never compacted: the space it could free is not worth the time. */
     public static final long MIN_BYTES = 16L << 20;
     static final String SIDECAR_SUFFIX = ".compacted-size";
-    private static final String COPY_SUFFIX = ".compacting.mv.db";
     /** A compaction writes its copy continuously; one unwritten for this long was abandoned. */
     private static final Duration STALE_COPY = Duration.ofSeconds(30);
 
@@ -195,7 +194,8 @@ public final class DatabaseCompaction
 
     private Path copy()
     {
-        return directory.resolve(databaseName + COPY_SUFFIX);
+        // not "<name>.*": H2's BACKUP TO zips every file whose name starts so
+        return directory.resolve("compacting-" + databaseName + ".mv.db");
     }
 
     private static void deleteQuietly(Path path)

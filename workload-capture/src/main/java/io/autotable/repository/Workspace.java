@@ -119,12 +119,19 @@ public record Workspace(Path directory)
     /**
      * Opens a connection to {@code url}, one of {@link #jdbcUrl}'s (perhaps with more settings),
      * waiting while another process compacts that database (it holds the file for seconds to a
-     * minute, see {@link DatabaseCompaction}).
+     * minute, see {@link DatabaseCompaction}). When H2 cannot read the file and a backup taken
+     * before a change exists ({@link DatabaseBackup}), the backup replaces the file, which is kept
+     * beside it, and the open is retried.
+     *
+     * @throws CaptureException with {@link ErrorCode#DATABASE_CORRUPT} when H2 cannot read the file
+     *         and there is no backup to restore
      */
     public Connection connect(String databaseName, String url, Properties properties)
             throws SQLException
     {
         DatabaseCompaction compaction = new DatabaseCompaction(directory, databaseName);
+        DatabaseBackup backup = new DatabaseBackup(directory, databaseName);
+        boolean restored = false;
         long started = System.nanoTime();
         long deadline = started + COMPACTION_WAIT.toNanos();
         while (true) {
@@ -132,6 +139,13 @@ public record Workspace(Path directory)
                 return DriverManager.getConnection(url, properties);
             }
             catch (SQLException e) {
+                if (DatabaseBackup.isCorruption(e)) {
+                    if (restored || !restoreBackup(backup, e)) {
+                        throw corrupt(databaseName, e);
+                    }
+                    restored = true;
+                    continue;
+                }
                 // a compaction locks the file a moment before its copy shows: any failure is retried for a second
                 boolean compacting = compaction.inProgress() || System.nanoTime() - started < COMPACTION_START.toNanos();
                 if (!compacting || System.nanoTime() > deadline) {
@@ -146,6 +160,26 @@ public record Workspace(Path directory)
                 }
             }
         }
+    }
+
+    private boolean restoreBackup(DatabaseBackup backup, SQLException failure)
+    {
+        try {
+            return backup.restore(failure).isPresent();
+        }
+        catch (IOException e) {
+            failure.addSuppressed(e);
+            return false;
+        }
+    }
+
+    private CaptureException corrupt(String databaseName, SQLException failure)
+    {
+        String message = String.valueOf(failure.getMessage()).lines().findFirst().orElse("");
+        return new CaptureException(ErrorCode.DATABASE_CORRUPT,
+                ("H2 cannot read %s (%s) and there is no backup from before a change to restore: restore the workspace from your own backup "
+                        + "(H2's MVStoreTool can try to recover older versions of the file)").formatted(directory.resolve(databaseName + ".mv.db"), message),
+                failure);
     }
 
     /**

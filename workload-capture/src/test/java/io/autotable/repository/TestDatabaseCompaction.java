@@ -88,7 +88,7 @@ class TestDatabaseCompaction
         }
         String before = contents(workspace);
         DatabaseCompaction compaction = new DatabaseCompaction(directory, NAME, MIN_BYTES);
-        Path copy = directory.resolve(NAME + ".compacting.mv.db");
+        Path copy = directory.resolve("compacting-" + NAME + ".mv.db");
         Files.writeString(copy, "half a copy");
         assertThat(compaction.inProgress()).isTrue();
         // a copy nobody writes any more is not a compaction in progress: openers do not wait for it

@@ -6,10 +6,13 @@ import io.autotable.design.TableDesign;
 import io.autotable.error.AutotableException;
 import io.autotable.error.ErrorCode;
 import io.autotable.json.Json;
+import io.autotable.repository.DatabaseBackup;
 import io.autotable.repository.JournalEntry;
+import io.autotable.repository.Workspace;
 import io.autotable.repository.WorkloadRepository;
 import io.autotable.simulator.warehouse.EmbeddedWarehouse;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,6 +39,9 @@ import static java.util.Objects.requireNonNull;
  * the journal is never ahead of the warehouse:
  * <ol>
  * <li>{@code change-begin} with the whole plan.
+ * <li>A backup of the whole warehouse file ({@link DatabaseBackup}, H2's online {@code BACKUP TO}),
+ *     for the case H2 itself cannot reopen the file after a crash; it is deleted just before the
+ *     change's last journal entry, so a backup on disk always belongs to an unresolved change.
  * <li>A shadow table {@code autotable$new$<table>} with the table's columns, its comment the
  *     target design and the change id as JSON.
  * <li>Rows are copied into it in the target order: {@code ORDER BY} the sort key's columns, then
@@ -78,6 +84,10 @@ import static java.util.Objects.requireNonNull;
  *     the database opens); the shadow, partial or not, is dropped; {@code change-rolled-back},
  *     "recovered after a crash".
  * </ul>
+ * When H2 could not open the warehouse after the crash, opening it restored the backup
+ * ({@link io.autotable.repository.Workspace#connect}): the registry is then as before the change,
+ * which is rolled back, and the repository's design of the table is set back to the plan's
+ * {@code from}; the journal's message says the file was restored and where the unreadable one is kept.
  * Every step of recovery is idempotent, so a crash during recovery is recovered the next time.
  * Afterwards the repository's design of each recovered table, its comment and its registry row
  * agree (a table never rewritten has none of them). A shadow table no journal entry explains is
@@ -95,7 +105,7 @@ public final class TableRewriter
     /** Where a rewrite has got to, for tests that crash it there. */
     enum Step
     {
-        BEGUN, SHADOW_CREATED, BATCH_COPIED, COPIED, VERIFIED, ROWS_REPLACED, SWAPPED, COMMENTED, DESIGN_SAVED, SHADOW_DROPPED, DONE
+        BEGUN, BACKED_UP, SHADOW_CREATED, BATCH_COPIED, COPIED, VERIFIED, ROWS_REPLACED, SWAPPED, COMMENTED, DESIGN_SAVED, SHADOW_DROPPED, DONE
     }
 
     @FunctionalInterface
@@ -111,6 +121,7 @@ public final class TableRewriter
     private final StepHook hook;
     private final Connection connection;
     private final WarehouseTables tables;
+    private final DatabaseBackup backup;
 
     public TableRewriter(EmbeddedWarehouse warehouse, WorkloadRepository repository, Throttle throttle)
     {
@@ -125,6 +136,7 @@ public final class TableRewriter
         this.hook = requireNonNull(hook, "hook is null");
         this.connection = warehouse.connection();
         this.tables = new WarehouseTables(connection);
+        this.backup = new DatabaseBackup(warehouse.workspace().directory(), Workspace.WAREHOUSE_NAME);
     }
 
     /** The name of the table a rewrite of {@code table} copies its rows into. */
@@ -169,6 +181,8 @@ public final class TableRewriter
         long copied = start;
         long verified = start;
         try {
+            takeBackup();
+            hook.reached(Step.BACKED_UP);
             createShadow(plan, tables.columns(table));
             hook.reached(Step.SHADOW_CREATED);
             long rows = copyRows(plan, tables.columns(table).size());
@@ -188,6 +202,8 @@ public final class TableRewriter
             hook.reached(Step.SWAPPED);
 
             finish(plan.changeId(), table, new DesignComment(plan.changeId(), plan.to()));
+            // before the journal ends the change: a backup on disk always belongs to an unresolved one
+            discardBackup();
             journal(ChangeState.DONE, plan.changeId(), table, Map.of(ChangeLog.DETAIL_ROWS, checksum.rows(), ChangeLog.DETAIL_CHECKSUM, checksum.hex()));
             hook.reached(Step.DONE);
             long end = System.nanoTime();
@@ -198,7 +214,7 @@ public final class TableRewriter
             AdvisorException failure = e instanceof AdvisorException advisorException ? advisorException : warehouseFailure(plan, "rewrite the table", e);
             ChangeState outcome;
             try {
-                outcome = settle(plan.changeId(), table, ChangeState.FAILED, failure.getMessage());
+                outcome = settle(plan.changeId(), table, plan.from(), ChangeState.FAILED, failure.getMessage());
             }
             catch (SQLException | RuntimeException settling) {
                 failure.addSuppressed(settling);
@@ -231,10 +247,12 @@ public final class TableRewriter
         catch (SQLException e) {
             throw new AdvisorException(ErrorCode.WAREHOUSE_FAILURE, "cannot create the registry of table designs: " + e.getMessage(), e);
         }
+        String message = restoreNote().map(note -> RECOVERED + "; " + note).orElse(RECOVERED);
         List<RecoveredChange> recovered = new ArrayList<>();
         for (ChangeRecord change : ChangeLog.read(repository).unresolved()) {
             try {
-                recovered.add(new RecoveredChange(change.changeId(), change.table(), settle(change.changeId(), change.table(), ChangeState.ROLLED_BACK, RECOVERED)));
+                recovered.add(new RecoveredChange(change.changeId(), change.table(),
+                        settle(change.changeId(), change.table(), change.plan().from(), ChangeState.ROLLED_BACK, message)));
             }
             catch (SQLException e) {
                 throw warehouseFailure(change.plan(), "recover the table", e);
@@ -246,6 +264,7 @@ public final class TableRewriter
         catch (SQLException e) {
             throw new AdvisorException(ErrorCode.WAREHOUSE_FAILURE, "cannot drop the tables left by an unjournaled rewrite: " + e.getMessage(), e);
         }
+        discardBackup();
         return List.copyOf(recovered);
     }
 
@@ -469,16 +488,18 @@ public final class TableRewriter
     /**
      * Ends a change that did not finish, from the registry (see the class comment).
      *
+     * @param from the table's design before the change
      * @param rollback the state to journal when the change is undone: {@link ChangeState#FAILED}
      *         for a failure in this process, {@link ChangeState#ROLLED_BACK} for one found after a crash
      * @return {@link ChangeState#DONE} when the change was rolled forward, else {@code rollback}
      */
-    private ChangeState settle(String changeId, String table, ChangeState rollback, String message)
+    private ChangeState settle(String changeId, String table, TableDesign from, ChangeState rollback, String message)
             throws SQLException
     {
         Optional<DesignComment> registered = tables.registered(table);
         if (registered.isPresent() && registered.get().changeId().equals(changeId)) {
             finish(changeId, table, registered.get());
+            discardBackup();
             journal(ChangeState.DONE, changeId, table, Map.of(ChangeLog.DETAIL_MESSAGE, message + ": the swap had committed, rolled forward"));
             return ChangeState.DONE;
         }
@@ -488,8 +509,46 @@ public final class TableRewriter
             // an earlier change's design, which that change's own finish wrote everywhere
             finish(registered.get().changeId(), table, registered.get());
         }
+        else if (!repository.design().table(table).equals(from)) {
+            // only after a restored backup: the repository saved the target design, the restored table has the old rows
+            repository.saveDesign(table, from);
+            repository.flush();
+        }
+        discardBackup();
         journal(rollback, changeId, table, Map.of(ChangeLog.DETAIL_MESSAGE, message));
         return rollback;
+    }
+
+    private void takeBackup()
+    {
+        try {
+            backup.take(connection);
+        }
+        catch (SQLException | IOException e) {
+            throw new AdvisorException(ErrorCode.WAREHOUSE_FAILURE,
+                    "cannot back the warehouse up to %s before the change (free disk space for a copy of %s): %s"
+                            .formatted(backup.file(), Workspace.WAREHOUSE_NAME + ".mv.db", e.getMessage()), e);
+        }
+    }
+
+    private void discardBackup()
+    {
+        try {
+            backup.discard();
+        }
+        catch (IOException e) {
+            throw new AdvisorException(ErrorCode.WAREHOUSE_FAILURE, "cannot delete the backup %s: %s".formatted(backup.file(), e.getMessage()), e);
+        }
+    }
+
+    private Optional<String> restoreNote()
+    {
+        try {
+            return backup.takeRestoreNote();
+        }
+        catch (IOException e) {
+            return Optional.of("the warehouse was restored from its backup (the note about it could not be read: %s)".formatted(e.getMessage()));
+        }
     }
 
     private void dropOrphans()

@@ -4,6 +4,7 @@ import io.autotable.advisor.AdvisorException;
 import io.autotable.advisor.apply.TableRewriter.Step;
 import io.autotable.design.TableDesign;
 import io.autotable.error.ErrorCode;
+import io.autotable.repository.DatabaseBackup;
 import io.autotable.repository.Workspace;
 import io.autotable.repository.WorkloadRepository;
 import io.autotable.simulator.warehouse.EmbeddedWarehouse;
@@ -81,6 +82,7 @@ class TestTableRewriter
             assertThat(change.finished()).isPresent();
             assertThat(repository.journal()).extracting(entry -> entry.action())
                     .containsSubsequence("change-begin", "change-copied", "change-verified", "change-swapped", "change-done");
+            assertThat(new DatabaseBackup(directory, Workspace.WAREHOUSE_NAME).exists()).as("the backup outlives its change").isFalse();
         }
     }
 
@@ -212,6 +214,49 @@ class TestTableRewriter
                     assertInSortOrder(warehouse.connection(), design);
                 }
                 // recovering again finds nothing to do
+                assertThat(new TableRewriter(warehouse, repository, THROTTLE).recover()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void unreadableWarehouseAfterACrashIsRestoredFromTheBackupAndTheChangeRolledBack()
+            throws Exception
+    {
+        TableChecksum original;
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspace)) {
+            original = checksum(warehouse);
+        }
+        DatabaseBackup backup = new DatabaseBackup(directory, Workspace.WAREHOUSE_NAME);
+        // from the backup to the last step before it is discarded, including after the swap committed
+        for (Step crashAt : List.of(Step.BACKED_UP, Step.COPIED, Step.VERIFIED, Step.SWAPPED, Step.COMMENTED, Step.DESIGN_SAVED, Step.SHADOW_DROPPED)) {
+            TableDesign before;
+            try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspace);
+                    WorkloadRepository repository = WorkloadRepository.open(workspace)) {
+                before = repository.design().table(TABLE);
+                TableDesign target = before.equals(BY_CUSTOMER) ? BY_DAY : BY_CUSTOMER;
+                TableRewriter rewriter = new TableRewriter(warehouse, repository, THROTTLE, step -> {
+                    if (step == crashAt) {
+                        throw new TestingCrash(step);
+                    }
+                });
+                ChangePlan plan = rewriter.plan(TABLE, target, ChangeOrigin.DAEMON, List.of(), "crash at " + crashAt, 1);
+                assertThatThrownBy(() -> rewriter.apply(plan)).isInstanceOf(TestingCrash.class);
+                assertThat(backup.exists()).as("backup during the change").isTrue();
+            }
+            TestingRewrites.makeUnreadable(workspace.warehouseFile());
+
+            try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspace);
+                    WorkloadRepository repository = WorkloadRepository.open(workspace)) {
+                List<RecoveredChange> recovered = new TableRewriter(warehouse, repository, THROTTLE).recover();
+
+                assertThat(recovered).as("crash at " + crashAt).singleElement()
+                        .extracting(RecoveredChange::outcome).isEqualTo(ChangeState.ROLLED_BACK);
+                assertThat(ChangeLog.read(repository).change(recovered.get(0).changeId()).orElseThrow().message())
+                        .hasValueSatisfying(message -> assertThat(message).contains("restored from the backup taken when the change began"));
+                assertConsistent(warehouse, repository, original);
+                assertThat(repository.design().table(TABLE)).as("crash at " + crashAt).isEqualTo(before);
+                assertThat(backup.exists()).isFalse();
                 assertThat(new TableRewriter(warehouse, repository, THROTTLE).recover()).isEmpty();
             }
         }

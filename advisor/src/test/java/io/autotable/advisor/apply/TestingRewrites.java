@@ -9,8 +9,12 @@ import io.autotable.repository.WorkloadRepository;
 import io.autotable.repository.Workspace;
 import io.autotable.simulator.warehouse.EmbeddedWarehouse;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -19,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -77,6 +82,20 @@ final class TestingRewrites
                 insert.executeBatch();
             }
             warehouse.indexKeyColumns(table());
+        }
+    }
+
+    /**
+     * Overwrites both of the MVStore file's headers, which H2 then refuses to open as a corrupted
+     * file: what a process killed at the wrong moment now and then leaves.
+     */
+    static void makeUnreadable(Path file)
+            throws IOException
+    {
+        byte[] junk = new byte[8192];
+        Arrays.fill(junk, (byte) 'x');
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(junk), 0);
         }
     }
 
