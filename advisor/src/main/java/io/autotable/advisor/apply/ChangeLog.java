@@ -63,8 +63,10 @@ public final class ChangeLog
             ChangeRecord previous = changes.get(changeId);
             if (state.get() == ChangeState.BEGUN) {
                 ChangePlan plan = plan(entry, detail);
+                // the table's rows when the change began (absent from entries of earlier versions)
+                OptionalLong rows = detail.has(DETAIL_ROWS) ? OptionalLong.of(detail.get(DETAIL_ROWS).asLong()) : OptionalLong.empty();
                 changes.put(changeId, new ChangeRecord(changeId, plan.table(), ChangeState.BEGUN, plan, entry.at(),
-                        Optional.empty(), OptionalLong.empty(), Optional.empty(), Optional.empty()));
+                        Optional.empty(), rows, Optional.empty(), Optional.empty()));
                 continue;
             }
             if (previous == null) {

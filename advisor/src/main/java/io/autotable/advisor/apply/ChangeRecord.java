@@ -11,7 +11,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param plan the plan journaled when the change began
  * @param finished when the change reached its terminal state, empty while it is unresolved
- * @param rows the rows copied, once known
+ * @param rows the table's rows when the change began, then the rows copied and verified
  * @param checksum the rows' checksum ({@link TableChecksum#hex()}), once verified
  * @param message why a change failed or was rolled back
  */

@@ -177,6 +177,15 @@ final class WarehouseTables
         }
     }
 
+    long rowCount(String table)
+            throws SQLException
+    {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM " + quote(table))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     void dropTable(String table)
             throws SQLException
     {

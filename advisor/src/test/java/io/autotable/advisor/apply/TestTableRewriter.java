@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.zip.ZipInputStream;
 
 import static io.autotable.advisor.apply.TestingRewrites.BY_CUSTOMER;
 import static io.autotable.advisor.apply.TestingRewrites.BY_DAY;
@@ -259,6 +261,52 @@ class TestTableRewriter
                 assertThat(backup.exists()).isFalse();
                 assertThat(new TableRewriter(warehouse, repository, THROTTLE).recover()).isEmpty();
             }
+        }
+    }
+
+    @Test
+    void warehouseThatWentBackInTimeStopsRecoveryUntilTheBackupIsPutBack()
+            throws Exception
+    {
+        TableChecksum original;
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspace);
+                WorkloadRepository repository = WorkloadRepository.open(workspace)) {
+            original = checksum(warehouse);
+            TableRewriter rewriter = new TableRewriter(warehouse, repository, THROTTLE, step -> {
+                if (step == Step.COPIED) {
+                    throw new TestingCrash(step);
+                }
+            });
+            ChangePlan plan = rewriter.plan(TABLE, BY_CUSTOMER, ChangeOrigin.DAEMON, List.of(), "test", 1);
+            assertThatThrownBy(() -> rewriter.apply(plan)).isInstanceOf(TestingCrash.class);
+        }
+        // what H2 opening an older state of the file looks like: rows the table had are gone
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspace)) {
+            execute(warehouse, "DELETE FROM " + TABLE + " WHERE order_id > 100");
+        }
+        DatabaseBackup backup = new DatabaseBackup(directory, Workspace.WAREHOUSE_NAME);
+
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspace);
+                WorkloadRepository repository = WorkloadRepository.open(workspace)) {
+            assertThatThrownBy(() -> new TableRewriter(warehouse, repository, THROTTLE).recover())
+                    .isInstanceOfSatisfying(AdvisorException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.DATABASE_CORRUPT))
+                    .hasMessageContaining("rows but had %d when the change began".formatted(ROWS))
+                    .hasMessageContaining(backup.file().toString());
+            assertThat(ChangeLog.read(repository).unresolved()).singleElement().extracting(ChangeRecord::changeId).isEqualTo("C1");
+        }
+        assertThat(backup.exists()).isTrue();
+
+        // what the message tells the user to do
+        Files.move(workspace.warehouseFile(), directory.resolve("aside.mv.db"));
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(backup.file()))) {
+            assertThat(zip.getNextEntry().getName()).isEqualTo(Workspace.WAREHOUSE_NAME + ".mv.db");
+            Files.copy(zip, workspace.warehouseFile());
+        }
+        try (EmbeddedWarehouse warehouse = EmbeddedWarehouse.open(workspace);
+                WorkloadRepository repository = WorkloadRepository.open(workspace)) {
+            assertThat(new TableRewriter(warehouse, repository, THROTTLE).recover()).singleElement()
+                    .extracting(RecoveredChange::outcome).isEqualTo(ChangeState.ROLLED_BACK);
+            assertConsistent(warehouse, repository, original);
         }
     }
 
