@@ -3,6 +3,7 @@ package io.autotable.repository;
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStoreException;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -76,22 +77,53 @@ public final class DatabaseBackup
     public void take(Connection connection)
             throws SQLException, IOException
     {
-        Path partial = directory.resolve(databaseName + ".backup.zip.part");
+        Path partial = partial();
         Files.deleteIfExists(partial);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
+        boolean complete = false;
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("BACKUP TO '" + partial.toString().replace("'", "''") + "'");
+            }
+            try (FileChannel written = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                written.force(true);
+            }
+            Files.move(partial, file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            complete = true;
         }
-        try (FileChannel written = FileChannel.open(partial, StandardOpenOption.WRITE)) {
-            written.force(true);
+        finally {
+            if (!complete) {
+                // a full disk must not stay full of half a backup
+                Files.deleteIfExists(partial);
+            }
         }
-        Files.move(partial, file(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Deletes the backup once the change it guarded has ended. */
+    /** Deletes the backup once the change it guarded has ended, and what a killed {@link #take} left. */
     public void discard()
             throws IOException
     {
         Files.deleteIfExists(file());
+        Files.deleteIfExists(partial());
+    }
+
+    /**
+     * Holds the lock under which one process at a time restores the database: a process that
+     * waited for it must try to open the database again before it restores, since the one before
+     * it may have restored it already (and have the restored file open).
+     */
+    public Closeable lockForRestore()
+            throws IOException
+    {
+        FileChannel channel = FileChannel.open(directory.resolve(databaseName + ".restore.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            channel.lock();
+        }
+        catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        // closing the channel releases the lock
+        return channel;
     }
 
     /**
@@ -163,6 +195,11 @@ public final class DatabaseBackup
         String text = Files.readString(note(), StandardCharsets.UTF_8);
         Files.delete(note());
         return Optional.of(text);
+    }
+
+    private Path partial()
+    {
+        return directory.resolve(databaseName + ".backup.zip.part");
     }
 
     private Path note()

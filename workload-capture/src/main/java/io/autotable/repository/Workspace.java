@@ -3,6 +3,7 @@ package io.autotable.repository;
 import io.autotable.error.CaptureException;
 import io.autotable.error.ErrorCode;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,10 +141,14 @@ public record Workspace(Path directory)
             }
             catch (SQLException e) {
                 if (DatabaseBackup.isCorruption(e)) {
-                    if (restored || !restoreBackup(backup, e)) {
+                    if (restored) {
                         throw corrupt(databaseName, e);
                     }
                     restored = true;
+                    Optional<Connection> opened = openOrRestore(backup, databaseName, url, properties, e);
+                    if (opened.isPresent()) {
+                        return opened.get();
+                    }
                     continue;
                 }
                 // a compaction locks the file a moment before its copy shows: any failure is retried for a second
@@ -162,14 +167,30 @@ public record Workspace(Path directory)
         }
     }
 
-    private boolean restoreBackup(DatabaseBackup backup, SQLException failure)
+    /**
+     * Under the restore lock: opens the database if another process restored it meanwhile, else
+     * restores the backup (empty: open it again).
+     */
+    private Optional<Connection> openOrRestore(DatabaseBackup backup, String databaseName, String url, Properties properties, SQLException failure)
+            throws SQLException
     {
-        try {
-            return backup.restore(failure).isPresent();
+        try (Closeable lock = backup.lockForRestore()) {
+            try {
+                return Optional.of(DriverManager.getConnection(url, properties));
+            }
+            catch (SQLException again) {
+                if (!DatabaseBackup.isCorruption(again)) {
+                    throw again;
+                }
+                if (backup.restore(again).isEmpty()) {
+                    throw corrupt(databaseName, again);
+                }
+                return Optional.empty();
+            }
         }
         catch (IOException e) {
             failure.addSuppressed(e);
-            return false;
+            throw corrupt(databaseName, failure);
         }
     }
 

@@ -93,6 +93,26 @@ class TestDatabaseBackup
     }
 
     @Test
+    void failedBackupLeavesNoPartialFileAndKeepsTheEarlierBackup()
+            throws Exception
+    {
+        Workspace workspace = new Workspace(directory);
+        DatabaseBackup backup = new DatabaseBackup(directory, NAME);
+        Connection connection = open(workspace);
+        execute(connection, "CREATE TABLE t AS SELECT X AS id FROM SYSTEM_RANGE(1, 10)");
+        backup.take(connection);
+        byte[] earlier = Files.readAllBytes(backup.file());
+        connection.close();
+
+        assertThatThrownBy(() -> backup.take(connection)).isInstanceOf(SQLException.class);
+
+        assertThat(Files.readAllBytes(backup.file())).isEqualTo(earlier);
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
+        }
+    }
+
+    @Test
     void lockAndMissingTablesAreNotCorruption()
     {
         assertThat(DatabaseBackup.isCorruption(new SQLException("Table \"T\" not found", "42S02", 42104))).isFalse();
