@@ -1,5 +1,6 @@
 package io.autotable.cli;
 
+import io.autotable.catalog.Catalog;
 import io.autotable.error.CaptureException;
 import io.autotable.error.ErrorCode;
 import io.autotable.json.Json;
@@ -9,6 +10,8 @@ import io.autotable.simulator.workload.QuerySet;
 import io.autotable.simulator.workload.WorkloadGenerator;
 import io.autotable.simulator.workload.WorkloadMix;
 import io.autotable.workload.QueryEvent;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.util.TablesNamesFinder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +29,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code autotable workload generate}: a seeded event log of a benchmark's queries, with drift, into the workspace or a JSONL file. */
 @Command(mixinStandardHelpOptions = true, name = "generate",
@@ -87,6 +93,7 @@ final class WorkloadGenerateCommand
         }
         else {
             try (WorkloadRepository repository = WorkloadRepository.open(workspaceOptions.workspace().createIfMissing())) {
+                requireTemplatesFit(repository.catalog(), querySet, events, spec.commandLine().getErr());
                 long added = repository.appendEvents(events);
                 out.printf(Locale.ROOT, "Added %,d of %,d generated events (%d days x %d queries, seed %d, %s) to %s; it holds %,d events%n",
                         added, events.size(), days, runsPerDay, seed, describe(workloadMix, scenario, driftRuns), workspaceOptions.workspace().directory(), repository.eventCount());
@@ -94,6 +101,49 @@ final class WorkloadGenerateCommand
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Refuses a log most of whose statements read tables the workspace's catalog lacks: templates
+     * of another benchmark (the default is tpch) would be stored, and every later command would
+     * find little it could cost. When only some do, says which tables are missing.
+     */
+    private static void requireTemplatesFit(Catalog catalog, QuerySet querySet, List<QueryEvent> events, PrintWriter err)
+    {
+        if (catalog.tables().isEmpty() || events.isEmpty()) {
+            return;
+        }
+        Set<String> known = catalog.tables().stream().map(table -> table.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> missing = new TreeSet<>();
+        long misfits = 0;
+        for (QueryEvent event : events) {
+            Set<String> absent = tablesRead(event.sql()).stream().filter(table -> !known.contains(table)).collect(Collectors.toSet());
+            missing.addAll(absent);
+            misfits += absent.isEmpty() ? 0 : 1;
+        }
+        if (misfits * 2 > events.size()) {
+            throw new CaptureException(ErrorCode.INVALID_ARGUMENT,
+                    ("%,d of the %,d generated statements (%s templates) read tables the workspace's catalog lacks (%s): nothing was added; "
+                            + "choose the workspace's benchmark with --benchmark (tpch or ssb) or give its queries with --queries")
+                            .formatted(misfits, events.size(), querySet.benchmark(), String.join(", ", missing)));
+        }
+        if (misfits > 0) {
+            err.printf(Locale.ROOT, "warning: %,d of the %,d statements read tables the workspace's catalog lacks (%s); later commands cannot cost them%n",
+                    misfits, events.size(), String.join(", ", missing));
+        }
+    }
+
+    /** The tables a statement reads, lower case without schema; none when it does not parse. */
+    private static Set<String> tablesRead(String sql)
+    {
+        try {
+            return TablesNamesFinder.findTables(sql).stream()
+                    .map(name -> name.substring(name.lastIndexOf('.') + 1).replace("\"", "").toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toSet());
+        }
+        catch (JSQLParserException | RuntimeException e) {
+            return Set.of();
+        }
     }
 
     private static String describe(WorkloadMix mix, DriftScenario scenario, long driftRuns)

@@ -41,6 +41,22 @@ class TestWorkloadGenerateCommand
     }
 
     @Test
+    void templatesOfAnotherBenchmarkAreRefusedNamingTheMissingTables()
+            throws Exception
+    {
+        String workspace = init("ssb-with-tpch");
+
+        TestingCli.Run generate = TestingCli.run("workload", "generate", "--days", "1", "--runs-per-day", "40", "--seed", "3", "--workspace", workspace);
+
+        assertThat(generate.exitCode()).isNotZero();
+        assertThat(generate.err()).contains("(tpch templates) read tables the workspace's catalog lacks (").contains("lineitem")
+                .contains("nothing was added").contains("--benchmark");
+        TestingCli.Run replay = TestingCli.run("replay", "--format", "json", "--workspace", workspace);
+        assertThat(replay.exitCode()).as(replay.out()).isNotZero();
+        assertThat(replay.err()).contains("workload");
+    }
+
+    @Test
     void ssbWorkloadRunsOnTheEmbeddedWarehouse()
     {
         String workspace = init("ssb-run");
