@@ -221,9 +221,9 @@ final class DaemonCommand
         try (WorkspaceLock ignored = WorkspaceLock.acquire(workspaceOptions.workspace(), "daemon --auto-apply: recovery")) {
             ApplyCommand.printRecovered(out, rewriter.recover());
         }
-        out.println("Auto-apply: each change is a journaled, verified table rewrite that a restarted daemon finishes or undoes after a crash, "
-                + "but H2 itself may now and then not reopen a database killed with SIGKILL (README, \"Known limit: H2 itself\"): "
-                + "back the workspace up first, and stop the daemon with SIGTERM (Ctrl-C).");
+        out.println("Auto-apply: each change is a journaled, verified table rewrite that a restarted daemon finishes or undoes after a crash; "
+                + "the warehouse is backed up before each change and restored if H2 cannot reopen it, the repository is not "
+                + "(README, \"When H2 itself cannot reopen the file\"): back the workspace up first, and stop the daemon with SIGTERM (Ctrl-C).");
         RewritingChangeApplier rewriting = new RewritingChangeApplier(repository, rewriter, Clock.systemUTC());
         return new ChangeApplier()
         {

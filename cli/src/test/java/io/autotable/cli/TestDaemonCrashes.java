@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * landed within an apply (a kill after the apply ended does not count). Without {@code
  * -DdaemonCrashCycles=50} (the issue's 50 kills, 10 to 20 minutes) it kills 4 times. Not in the
  * suite (cli's pom excludes it): H2 itself now and then cannot reopen its file after a kill, see
- * the README's "Known limit: H2 itself".
+ * the README's "When H2 itself cannot reopen the file".
  */
 class TestDaemonCrashes
 {

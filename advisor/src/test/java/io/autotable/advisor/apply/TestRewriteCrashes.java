@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Kills a process with SIGKILL while it applies changes, 10 times in the suite ({@code
  * -DcrashCycles=50} for the issue's 50), and checks after each kill that no row was lost or
  * duplicated and the workspace agrees with itself once recovered. (H2 itself, now and then, cannot
- * reopen a file after a kill, with space reuse on more often than off: README, "Known limit: H2
- * itself". Fewer kills keep the suite from failing on H2's bug.) The test
+ * reopen a file after a kill, with space reuse on more often than off: README, "When H2 itself
+ * cannot reopen the file". Fewer kills keep the suite from failing on H2's bug.) The test
  * process holds neither database while the child runs: with AUTO_SERVER it would serve them, and
  * killing a client is no crash of the database.
  */
