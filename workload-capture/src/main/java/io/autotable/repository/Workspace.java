@@ -142,7 +142,7 @@ public record Workspace(Path directory)
             catch (SQLException e) {
                 if (DatabaseBackup.isCorruption(e)) {
                     if (restored) {
-                        throw corrupt(databaseName, e);
+                        throw corrupt(databaseName, e, "not even after its backup from before a change was restored");
                     }
                     restored = true;
                     Optional<Connection> opened = openOrRestore(backup, databaseName, url, properties, e);
@@ -183,23 +183,23 @@ public record Workspace(Path directory)
                     throw again;
                 }
                 if (backup.restore(again).isEmpty()) {
-                    throw corrupt(databaseName, again);
+                    throw corrupt(databaseName, again, "and there is no backup from before a change to restore");
                 }
                 return Optional.empty();
             }
         }
         catch (IOException e) {
             failure.addSuppressed(e);
-            throw corrupt(databaseName, failure);
+            throw corrupt(databaseName, failure, "and its backup from before a change could not be restored: " + e.getMessage());
         }
     }
 
-    private CaptureException corrupt(String databaseName, SQLException failure)
+    private CaptureException corrupt(String databaseName, SQLException failure, String why)
     {
         String message = String.valueOf(failure.getMessage()).lines().findFirst().orElse("");
         return new CaptureException(ErrorCode.DATABASE_CORRUPT,
-                ("H2 cannot read %s (%s) and there is no backup from before a change to restore: restore the workspace from your own backup "
-                        + "(H2's MVStoreTool can try to recover older versions of the file)").formatted(directory.resolve(databaseName + ".mv.db"), message),
+                ("H2 cannot read %s (%s) %s: restore the workspace from your own backup "
+                        + "(H2's MVStoreTool can try to recover older versions of the file)").formatted(directory.resolve(databaseName + ".mv.db"), message, why),
                 failure);
     }
 

@@ -17,6 +17,8 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,6 +74,29 @@ class TestDatabaseBackup
                 .hasMessageContaining("no backup from before a change");
         assertThat(Files.readAllBytes(directory.resolve(NAME + ".mv.db"))).isEqualTo(unreadable);
         assertThat(corruptCopies()).isEmpty();
+    }
+
+    @Test
+    void unreadableBackupFailsSayingTheRestoreDidNotHelp()
+            throws Exception
+    {
+        Workspace workspace = new Workspace(directory);
+        DatabaseBackup backup = new DatabaseBackup(directory, NAME);
+        try (Connection connection = open(workspace)) {
+            execute(connection, "CREATE TABLE t AS SELECT X AS id FROM SYSTEM_RANGE(1, 10)");
+        }
+        byte[] unreadable = corruptHeaders();
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(backup.file()))) {
+            zip.putNextEntry(new ZipEntry(NAME + ".mv.db"));
+            zip.write(unreadable);
+            zip.closeEntry();
+        }
+
+        assertThatThrownBy(() -> open(workspace).close())
+                .isInstanceOfSatisfying(CaptureException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.DATABASE_CORRUPT))
+                .hasMessageContaining("not even after its backup from before a change was restored");
+        // both unreadable files are kept: the original aside, the restored one in place
+        assertThat(corruptCopies()).hasSize(1);
     }
 
     @Test
