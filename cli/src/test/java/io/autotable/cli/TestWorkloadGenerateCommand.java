@@ -49,7 +49,7 @@ class TestWorkloadGenerateCommand
         TestingCli.Run generate = TestingCli.run("workload", "generate", "--days", "1", "--runs-per-day", "40", "--seed", "3", "--workspace", workspace);
 
         assertThat(generate.exitCode()).isNotZero();
-        assertThat(generate.err()).contains("(tpch templates) read tables the workspace's catalog lacks (").contains("lineitem")
+        assertThat(generate.err()).contains("generated statements checked (tpch templates) read tables the workspace's catalog lacks (").contains("lineitem")
                 .contains("nothing was added").contains("--benchmark");
         TestingCli.Run replay = TestingCli.run("replay", "--format", "json", "--workspace", workspace);
         assertThat(replay.exitCode()).as(replay.out()).isNotZero();
