@@ -50,9 +50,6 @@ public final class DatabaseBackup
     private final Path directory;
     private final String databaseName;
 
-    /** What a restore did: where the unreadable file went, and the error that made it necessary. */
-    public record Restored(Path corruptCopy, String error) {}
-
     public DatabaseBackup(Path directory, String databaseName)
     {
         this.directory = requireNonNull(directory, "directory is null");
@@ -148,13 +145,13 @@ public final class DatabaseBackup
      * Call it only after opening the database failed with {@link #isCorruption}: nobody has the
      * file open then (a process serving it would have served this one).
      *
-     * @return empty when there is no backup to restore
+     * @return false when there is no backup to restore
      */
-    public Optional<Restored> restore(Throwable failure)
+    public boolean restore(Throwable failure)
             throws IOException
     {
         if (!exists()) {
-            return Optional.empty();
+            return false;
         }
         Path database = directory.resolve(databaseName + ".mv.db");
         // names outside "<name>.*": H2's BACKUP TO zips every file whose name starts so
@@ -179,10 +176,9 @@ public final class DatabaseBackup
             Files.move(database, corrupt, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(restoring, database, StandardCopyOption.ATOMIC_MOVE);
-        String error = firstLine(failure);
         Files.writeString(note(), "H2 could not open %s (%s); it was restored from the backup taken when the change began, the unreadable file is kept as %s"
-                .formatted(database.getFileName(), error, corrupt.getFileName()), StandardCharsets.UTF_8);
-        return Optional.of(new Restored(corrupt, error));
+                .formatted(database.getFileName(), firstLine(failure), corrupt.getFileName()), StandardCharsets.UTF_8);
+        return true;
     }
 
     /** The note a {@link #restore} left, deleted as it is read: recovery journals it once. */

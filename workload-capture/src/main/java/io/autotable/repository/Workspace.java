@@ -182,7 +182,7 @@ public record Workspace(Path directory)
                 if (!DatabaseBackup.isCorruption(again)) {
                     throw again;
                 }
-                if (backup.restore(again).isEmpty()) {
+                if (!backup.restore(again)) {
                     throw corrupt(databaseName, again, "and there is no backup from before a change to restore");
                 }
                 return Optional.empty();

@@ -532,7 +532,7 @@ public final class TableRewriter
     private void checkRowsKept(ChangeRecord change)
             throws SQLException
     {
-        if (change.rows().isEmpty() || tables.tablesStartingWith(change.table()).stream().noneMatch(change.table()::equals)) {
+        if (change.rows().isEmpty() || !tables.exists(change.table())) {
             return;
         }
         long rows = tables.rowCount(change.table());
