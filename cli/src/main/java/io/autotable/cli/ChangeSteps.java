@@ -65,12 +65,13 @@ final class ChangeSteps
         long batches = (rows + throttle.batchSize() - 1) / throttle.batchSize();
         out.printf(Locale.ROOT, "  Steps (each journaled as %s in the repository before the next begins):%n", plan.changeId());
         out.printf(Locale.ROOT, "    1. journal the plan (change-begin): %s from %s to %s%n", plan.table(), describe(plan.from()), describe(plan.to()));
-        out.printf(Locale.ROOT, "    2. create the shadow table %s with the same columns%n", TableRewriter.shadowName(plan.table()));
-        out.printf(Locale.ROOT, "    3. copy %,d rows into it %s, in %,d committed batch(es) of %,d rows, pausing %d ms and yielding while more than %d other statements run%n",
+        out.println("    2. back the whole warehouse up to warehouse.backup.zip in the workspace (H2's BACKUP TO): restored if H2 cannot reopen the file after a crash, deleted when the change ends");
+        out.printf(Locale.ROOT, "    3. create the shadow table %s with the same columns%n", TableRewriter.shadowName(plan.table()));
+        out.printf(Locale.ROOT, "    4. copy %,d rows into it %s, in %,d committed batch(es) of %,d rows, pausing %d ms and yielding while more than %d other statements run%n",
                 rows, order, batches, throttle.batchSize(), throttle.pause().toMillis(), throttle.busySessions());
-        out.println("    4. verify: the row count and an order-independent checksum of every row must match the table's, else stop and keep the old table");
-        out.println("    5. swap, in one transaction: replace the table's rows with the shadow's and register the new design (queries see all old rows or all new)");
-        out.println("    6. record the new design in the catalog, drop the shadow table (change-done)");
+        out.println("    5. verify: the row count and an order-independent checksum of every row must match the table's, else stop and keep the old table");
+        out.println("    6. swap, in one transaction: replace the table's rows with the shadow's and register the new design (queries see all old rows or all new)");
+        out.println("    7. record the new design in the catalog, drop the shadow table (change-done)");
     }
 
     /** A table's whole design in one line: {@code DISTSTYLE KEY (o_custkey), COMPOUND SORTKEY (o_orderdate), 9 columns encoded}. */
